@@ -1,0 +1,219 @@
+package org.sparksegments.conditions.bind;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.sparksegments.conditions.bind.FieldType.Kind;
+import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.Pointers;
+import org.sparksegments.conditions.error.Problems;
+import org.sparksegments.conditions.error.ValidationError;
+import org.sparksegments.conditions.model.AllOf;
+import org.sparksegments.conditions.model.AnyOf;
+import org.sparksegments.conditions.model.Condition;
+import org.sparksegments.conditions.model.FieldOp;
+import org.sparksegments.conditions.model.FieldTest;
+import org.sparksegments.conditions.model.Literal;
+import org.sparksegments.conditions.model.Not;
+import org.sparksegments.conditions.model.OrderField;
+import org.sparksegments.conditions.model.Segment;
+
+/**
+ * Binds a parsed segment to its database: resolves every field, checks that each operator fits
+ * the field's type and converts every literal, collecting all problems before failing.
+ */
+public final class Binder {
+
+  private static final Set<Kind> SCALARS = EnumSet.of(Kind.STRING, Kind.BOOLEAN, Kind.INTEGER,
+      Kind.DOUBLE, Kind.DECIMAL, Kind.DATE, Kind.TIMESTAMP, Kind.TIMESTAMP_NTZ);
+  private static final Set<Kind> ORDERED = EnumSet.of(Kind.STRING, Kind.INTEGER, Kind.DOUBLE,
+      Kind.DECIMAL, Kind.DATE, Kind.TIMESTAMP, Kind.TIMESTAMP_NTZ);
+  private static final Set<Kind> TEMPORAL = EnumSet.of(Kind.DATE, Kind.TIMESTAMP,
+      Kind.TIMESTAMP_NTZ);
+
+  /** The outcome: a bound segment when there were no problems, else the problems. */
+  public record Result(BoundSegment segment, List<ValidationError> errors) {
+    public Result {
+      errors = List.copyOf(errors);
+    }
+
+    public boolean ok() {
+      return errors.isEmpty();
+    }
+  }
+
+  private final DatabaseView db;
+  private final Problems problems = new Problems();
+
+  private Binder(DatabaseView db) {
+    this.db = db;
+  }
+
+  /**
+   * Binds {@code segment} to {@code db}, the database its {@code database} key names.
+   *
+   * @return the bound segment, or every problem found (located in the segment's file)
+   */
+  public static Result bind(Segment segment, DatabaseView db) {
+    Binder b = new Binder(db);
+    String prefix = segment.pointerPrefix();
+    Optional<BoundCondition> cond = segment.conditions().map(b::bindCondition);
+    List<BoundSegment.Order> order = new ArrayList<>();
+    for (OrderField f : segment.limit().orderBy()) {
+      b.bindOrder(f).ifPresent(order::add);
+    }
+    if (!b.problems.isEmpty()) {
+      return new Result(null, b.problems.list().stream()
+          .map(e -> e.locate(segment.source(), segment.id())).toList());
+    }
+    assert prefix != null;
+    return new Result(new BoundSegment(segment, db, cond, order), List.of());
+  }
+
+  private Optional<BoundSegment.Order> bindOrder(OrderField f) {
+    String fp = Pointers.key(f.pointer(), "field");
+    Optional<FieldRef> ref = FieldResolver.resolve(db.profiles(), f.path(), "profiles", fp,
+        problems);
+    if (ref.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Kind> kind = ref.get().type().scalarKind();
+    if (kind.isEmpty() || !(ORDERED.contains(kind.get()) || kind.get() == Kind.BOOLEAN)) {
+      problems.add(ErrorCode.TYPE_MISMATCH, fp, "Cannot order by '" + f.path() + "': it is "
+          + ref.get().type().describe() + " (expected a scalar field)");
+      return Optional.empty();
+    }
+    return Optional.of(new BoundSegment.Order(ref.get(), f.descending()));
+  }
+
+  private BoundCondition bindCondition(Condition c) {
+    return c.accept(new Condition.Visitor<>() {
+      @Override
+      public BoundCondition visitAll(AllOf node) {
+        return new BoundCondition.All(bindAll(node.children()));
+      }
+
+      @Override
+      public BoundCondition visitAny(AnyOf node) {
+        return new BoundCondition.Any(bindAll(node.children()));
+      }
+
+      @Override
+      public BoundCondition visitNot(Not node) {
+        BoundCondition child = bindCondition(node.child());
+        return child == null ? null : new BoundCondition.Not(child);
+      }
+
+      @Override
+      public BoundCondition visitField(FieldTest node) {
+        return bindField(node);
+      }
+    });
+  }
+
+  /** Binds every child; those with problems are left out (the result is then discarded). */
+  private List<BoundCondition> bindAll(List<Condition> children) {
+    List<BoundCondition> out = new ArrayList<>();
+    for (Condition c : children) {
+      BoundCondition b = bindCondition(c);
+      if (b != null) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
+  private BoundCondition bindField(FieldTest t) {
+    int before = problems.size();
+    String fieldPointer = Pointers.key(t.pointer(), "field");
+    Optional<FieldRef> ref = FieldResolver.resolve(db.profiles(), t.path(), "profiles",
+        fieldPointer, problems);
+    if (ref.isEmpty()) {
+      return null;
+    }
+    FieldType type = ref.get().type();
+    String opPointer = Pointers.key(t.pointer(), "op");
+    Optional<Kind> literalKind = literalKind(t.op(), type);
+    if (literalKind.isEmpty()) {
+      problems.add(ErrorCode.TYPE_MISMATCH, opPointer, "Cannot apply '" + t.op().json()
+          + "' to field '" + t.path() + "': it is " + type.describe() + " (expected "
+          + applicable(t.op()) + ")");
+      return null;
+    }
+    if (t.ignoreCase() && literalKind.get() != Kind.STRING) {
+      problems.add(ErrorCode.TYPE_MISMATCH, Pointers.key(t.pointer(), "ignore_case"),
+          "Cannot ignore case on field '" + t.path() + "': it is " + type.describe()
+              + " (expected a string field)");
+    }
+    List<BoundValue> values = new ArrayList<>();
+    boolean sizeOp = t.op().name().startsWith("SIZE_");
+    for (Literal lit : t.values()) {
+      if (sizeOp) {
+        values.add(new BoundValue.Exact(((Literal.Number) lit).value().longValueExact()));
+        continue;
+      }
+      String typeName = type instanceof FieldType.ArrayOf a ? a.element().describe()
+          : type.describe();
+      LiteralConverter.convert(lit, literalKind.get(), typeName, db.zone(), problems)
+          .ifPresent(values::add);
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    if ((t.op() == FieldOp.BETWEEN || t.op() == FieldOp.NOT_BETWEEN)
+        && Ordering.greater(values.get(0), values.get(1))) {
+      problems.add(ErrorCode.BAD_BETWEEN, Pointers.key(t.pointer(), "value"), "Cannot use a"
+          + " range whose low bound is greater than its high bound (expected [low, high] with"
+          + " low <= high)");
+      return null;
+    }
+    return new BoundCondition.Field(t.pointer(), ref.get(), t.op(), values, t.ignoreCase(),
+        t.withinDays());
+  }
+
+  /**
+   * The kind that the operator's literals must have for a field of {@code type}, or empty when
+   * the operator does not apply. Presence and size operators take no typed literal: they
+   * answer OTHER.
+   */
+  static Optional<Kind> literalKind(FieldOp op, FieldType type) {
+    Optional<Kind> scalar = type.scalarKind();
+    Optional<Kind> element = type instanceof FieldType.ArrayOf a ? a.element().scalarKind()
+        : Optional.empty();
+    boolean ok = switch (op) {
+      case EQ, NEQ, IN, NOT_IN -> scalar.filter(SCALARS::contains).isPresent();
+      case GT, GTE, LT, LTE, BETWEEN, NOT_BETWEEN -> scalar.filter(ORDERED::contains).isPresent();
+      case CONTAINS, NOT_CONTAINS, STARTS_WITH, ENDS_WITH, MATCHES ->
+          scalar.filter(k -> k == Kind.STRING).isPresent();
+      case EXISTS, NOT_EXISTS -> true;
+      case EMPTY, NOT_EMPTY -> scalar.filter(k -> k == Kind.STRING).isPresent()
+          || type instanceof FieldType.ArrayOf || type instanceof FieldType.MapOf;
+      case HAS, HAS_ANY, HAS_ALL, HAS_NONE -> element.filter(SCALARS::contains).isPresent();
+      case SIZE_EQ, SIZE_GT, SIZE_GTE, SIZE_LT, SIZE_LTE ->
+          type instanceof FieldType.ArrayOf || type instanceof FieldType.MapOf;
+      case ANNIVERSARY -> scalar.filter(TEMPORAL::contains).isPresent();
+    };
+    if (!ok) {
+      return Optional.empty();
+    }
+    return switch (op) {
+      case HAS, HAS_ANY, HAS_ALL, HAS_NONE -> element;
+      default -> Optional.of(scalar.orElse(Kind.OTHER));
+    };
+  }
+
+  private static String applicable(FieldOp op) {
+    return switch (op) {
+      case EQ, NEQ, IN, NOT_IN -> "a scalar field: string, boolean, number, date or timestamp";
+      case GT, GTE, LT, LTE, BETWEEN, NOT_BETWEEN -> "a number, string, date or timestamp field";
+      case CONTAINS, NOT_CONTAINS, STARTS_WITH, ENDS_WITH, MATCHES -> "a string field";
+      case EXISTS, NOT_EXISTS -> "any field";
+      case EMPTY, NOT_EMPTY -> "a string, array or map field";
+      case HAS, HAS_ANY, HAS_ALL, HAS_NONE -> "an array of scalars";
+      case SIZE_EQ, SIZE_GT, SIZE_GTE, SIZE_LT, SIZE_LTE -> "an array or map field";
+      case ANNIVERSARY -> "a date or timestamp field";
+    };
+  }
+}

@@ -1,0 +1,138 @@
+package org.sparksegments.conditions.bind;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.sparksegments.conditions.bind.FieldType.Kind;
+import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.Problems;
+import org.sparksegments.conditions.model.Literal;
+
+/**
+ * Converts JSON literals to a scalar kind. Literals keep their JSON type: strings for string,
+ * date and timestamp fields, numbers for numeric fields, booleans for boolean fields.
+ */
+final class LiteralConverter {
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+  private LiteralConverter() {}
+
+  /**
+   * Converts {@code lit} for a field of {@code kind} in a database whose zone is {@code zone}.
+   * Reports BAD_LITERAL and returns empty when it does not fit.
+   */
+  static Optional<BoundValue> convert(Literal lit, Kind kind, String typeName, ZoneId zone,
+      Problems problems) {
+    BoundValue v = switch (kind) {
+      case STRING -> lit instanceof Literal.Text t ? exact(t.value()) : null;
+      case BOOLEAN -> lit instanceof Literal.Bool b ? exact(b.value()) : null;
+      case INTEGER -> lit instanceof Literal.Number n ? integral(n.value()) : null;
+      case DOUBLE -> lit instanceof Literal.Number n ? exact(n.value().doubleValue()) : null;
+      case DECIMAL -> lit instanceof Literal.Number n ? exact(n.value()) : null;
+      case DATE, TIMESTAMP, TIMESTAMP_NTZ -> temporal(lit, kind, zone);
+      case OTHER -> null;
+    };
+    if (v == null) {
+      problems.add(ErrorCode.BAD_LITERAL, lit.pointer(), "Cannot compare a field of type "
+          + typeName + " with " + describe(lit) + " (expected " + expected(kind) + ")");
+      return Optional.empty();
+    }
+    return Optional.of(v);
+  }
+
+  private static BoundValue exact(Object o) {
+    return new BoundValue.Exact(o);
+  }
+
+  private static BoundValue integral(BigDecimal d) {
+    if (d.stripTrailingZeros().scale() > 0 || d.compareTo(LONG_MIN) < 0
+        || d.compareTo(LONG_MAX) > 0) {
+      return null;
+    }
+    return exact(d.longValueExact());
+  }
+
+  private static BoundValue temporal(Literal lit, Kind kind, ZoneId zone) {
+    if (lit instanceof Literal.Relative r) {
+      return new BoundValue.Relative(r.dayOffset());
+    }
+    if (!(lit instanceof Literal.Text t)) {
+      return null;
+    }
+    String s = t.value();
+    if (DATE.matcher(s).matches()) {
+      LocalDate d = parseDate(s);
+      if (d == null) {
+        return null;
+      }
+      return kind == Kind.DATE ? exact(d) : new BoundValue.Day(d);
+    }
+    // An instant with an offset is absolute; without one it is local time in the zone.
+    LocalDateTime local;
+    Instant instant;
+    try {
+      OffsetDateTime odt = OffsetDateTime.parse(s);
+      instant = odt.toInstant();
+      local = LocalDateTime.ofInstant(instant, zone);
+    } catch (DateTimeParseException e) {
+      try {
+        local = LocalDateTime.parse(s);
+        // atZone takes the earlier offset in an overlap and moves a gap time forward.
+        instant = local.atZone(zone).toInstant();
+      } catch (DateTimeParseException e2) {
+        return null;
+      }
+    }
+    return switch (kind) {
+      case DATE -> exact(local.toLocalDate());
+      case TIMESTAMP -> exact(instant);
+      default -> exact(local);
+    };
+  }
+
+  private static LocalDate parseDate(String s) {
+    try {
+      return LocalDate.parse(s);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  static String describe(Literal lit) {
+    if (lit instanceof Literal.Text t) {
+      return "the string \"" + abbreviate(t.value()) + "\"";
+    }
+    if (lit instanceof Literal.Number n) {
+      return "the number " + n.value().toPlainString();
+    }
+    if (lit instanceof Literal.Bool b) {
+      return "the boolean " + b.value();
+    }
+    return "a relative day literal";
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+  }
+
+  static String expected(Kind kind) {
+    return switch (kind) {
+      case STRING -> "a JSON string";
+      case BOOLEAN -> "true or false";
+      case INTEGER -> "a whole JSON number within the 64-bit range";
+      case DOUBLE, DECIMAL -> "a JSON number";
+      case DATE -> "a date \"YYYY-MM-DD\", an instant, or {\"days_ago\": N} / {\"days_ahead\": N}";
+      case TIMESTAMP, TIMESTAMP_NTZ -> "a date \"YYYY-MM-DD\", an instant such as"
+          + " \"2026-06-01T08:00:00Z\", or {\"days_ago\": N} / {\"days_ahead\": N}";
+      case OTHER -> "a field of a type that literals can be compared with";
+    };
+  }
+}

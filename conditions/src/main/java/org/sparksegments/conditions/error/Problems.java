@@ -1,0 +1,29 @@
+package org.sparksegments.conditions.error;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every problem of a stage, so that all of them are reported at once. */
+public final class Problems {
+  private final List<ValidationError> errors = new ArrayList<>();
+
+  public void add(ErrorCode code, String pointer, String message) {
+    errors.add(new ValidationError(code, null, null, pointer, message));
+  }
+
+  public void addAll(List<ValidationError> more) {
+    errors.addAll(more);
+  }
+
+  public boolean isEmpty() {
+    return errors.isEmpty();
+  }
+
+  public int size() {
+    return errors.size();
+  }
+
+  public List<ValidationError> list() {
+    return List.copyOf(errors);
+  }
+}

@@ -1,0 +1,176 @@
+package org.sparksegments.conditions.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.Pointers;
+import org.sparksegments.conditions.error.Problems;
+import org.sparksegments.conditions.model.AllOf;
+import org.sparksegments.conditions.model.AnyOf;
+import org.sparksegments.conditions.model.Condition;
+import org.sparksegments.conditions.model.Not;
+
+/** Parses a condition tree: one kind key per object, the limits of depth and size first. */
+final class ConditionParser {
+
+  /** The top condition is at depth 1; a node at depth 33 is too deep. */
+  static final int MAX_DEPTH = 32;
+  static final int MAX_NODES = 10_000;
+
+  /** Every kind key of the language, in the spec's order. */
+  static final List<String> KINDS = List.of("all", "any", "not", "field", "event", "subscription",
+      "segment", "static_segment", "external", "conditions_of", "sequence");
+
+  /** Kinds this version parses; the others are reported as unsupported. */
+  private static final Set<String> SUPPORTED = Set.of("all", "any", "not", "field");
+
+  private ConditionParser() {}
+
+  /**
+   * Parses the {@code conditions} value of a segment. Nodes with errors are reported and left
+   * out, so that the binder can still report the problems of the rest; null when nothing is
+   * left or a limit is exceeded.
+   */
+  static Condition parseTop(JsonNode node, String pointer, Problems problems) {
+    if (!checkLimits(node, pointer, problems)) {
+      return null;
+    }
+    return parse(node, pointer, 1, problems);
+  }
+
+  /**
+   * Walks the tree without recursion (a 1 MiB file can nest far deeper than the stack allows) to
+   * count the nodes and find the first node past the depth limit, in document order.
+   */
+  private static boolean checkLimits(JsonNode top, String pointer, Problems problems) {
+    record Item(JsonNode node, String pointer, int depth) {}
+    Deque<Item> stack = new ArrayDeque<>();
+    stack.push(new Item(top, pointer, 1));
+    int nodes = 0;
+    boolean tooDeepReported = false;
+    while (!stack.isEmpty()) {
+      Item it = stack.pop();
+      nodes++;
+      if (it.depth > MAX_DEPTH && !tooDeepReported) {
+        problems.add(ErrorCode.TOO_DEEP, it.pointer, "Cannot nest conditions this deep: this node"
+            + " is at depth " + it.depth + " (expected at most " + MAX_DEPTH + ")");
+        tooDeepReported = true;
+      }
+      List<Item> children = new ArrayList<>();
+      for (var child : childConditions(it.node, it.pointer)) {
+        children.add(new Item(child.node(), child.pointer(), it.depth + 1));
+      }
+      for (int i = children.size() - 1; i >= 0; i--) {
+        stack.push(children.get(i));
+      }
+    }
+    if (nodes > MAX_NODES) {
+      problems.add(ErrorCode.TOO_MANY_NODES, pointer, "Cannot evaluate a tree of " + nodes
+          + " condition nodes (expected at most " + MAX_NODES + ")");
+    }
+    return !tooDeepReported && nodes <= MAX_NODES;
+  }
+
+  record Child(JsonNode node, String pointer) {}
+
+  /** The condition objects directly inside a condition object, in document order. */
+  private static List<Child> childConditions(JsonNode node, String pointer) {
+    List<Child> out = new ArrayList<>();
+    if (!node.isObject()) {
+      return out;
+    }
+    for (String group : List.of("all", "any")) {
+      JsonNode arr = node.get(group);
+      if (arr != null && arr.isArray()) {
+        for (int i = 0; i < arr.size(); i++) {
+          out.add(new Child(arr.get(i), Pointers.index(Pointers.key(pointer, group), i)));
+        }
+      }
+    }
+    JsonNode not = node.get("not");
+    if (not != null) {
+      out.add(new Child(not, Pointers.key(pointer, "not")));
+    }
+    return out;
+  }
+
+  private static Condition parse(JsonNode node, String pointer, int depth, Problems problems) {
+    if (!node.isObject()) {
+      problems.add(ErrorCode.NOT_AN_OBJECT, pointer, "Cannot read a condition: found "
+          + Nodes.describe(node) + " (expected an object with one of the keys "
+          + String.join(", ", KINDS) + ")");
+      return null;
+    }
+    ObjectNode obj = (ObjectNode) node;
+    List<String> kinds = new ArrayList<>();
+    for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (KINDS.contains(key)) {
+        kinds.add(key);
+      }
+    }
+    if (kinds.isEmpty()) {
+      List<String> keys = new ArrayList<>();
+      obj.fieldNames().forEachRemaining(keys::add);
+      problems.add(ErrorCode.UNKNOWN_KIND, pointer, "Cannot tell the kind of this condition: it"
+          + " has the keys " + keys + " (expected exactly one of " + String.join(", ", KINDS) + ")");
+      return null;
+    }
+    if (kinds.size() > 1) {
+      problems.add(ErrorCode.MULTIPLE_KINDS, pointer, "Cannot tell the kind of this condition:"
+          + " it has the kind keys " + kinds + " (expected exactly one)");
+      return null;
+    }
+    String kind = kinds.get(0);
+    if (!SUPPORTED.contains(kind)) {
+      problems.add(ErrorCode.UNSUPPORTED_KIND, Pointers.key(pointer, kind), "Cannot evaluate a '"
+          + kind + "' condition: this version evaluates all, any, not and field conditions");
+      return null;
+    }
+    return switch (kind) {
+      case "all", "any" -> parseGroup(obj, kind, pointer, depth, problems);
+      case "not" -> parseNot(obj, pointer, depth, problems);
+      default -> FieldTestParser.parse(obj, pointer, problems);
+    };
+  }
+
+  private static Condition parseGroup(ObjectNode obj, String kind, String pointer, int depth,
+      Problems problems) {
+    Nodes.unknownKeys(obj, pointer, Set.of(kind), kind + " condition", problems);
+    JsonNode arr = obj.get(kind);
+    String arrPointer = Pointers.key(pointer, kind);
+    if (!arr.isArray()) {
+      problems.add(ErrorCode.WRONG_VALUE_TYPE, arrPointer, "Cannot read '" + kind + "': found "
+          + Nodes.describe(arr) + " (expected a non-empty array of conditions)");
+      return null;
+    }
+    if (arr.isEmpty()) {
+      problems.add(ErrorCode.EMPTY_GROUP, arrPointer, "Cannot evaluate an empty '" + kind
+          + "': it has no conditions (expected at least one)");
+      return null;
+    }
+    List<Condition> children = new ArrayList<>();
+    for (int i = 0; i < arr.size(); i++) {
+      Condition c = parse(arr.get(i), Pointers.index(arrPointer, i), depth + 1, problems);
+      if (c != null) {
+        children.add(c);
+      }
+    }
+    if (children.isEmpty()) {
+      return null;
+    }
+    return kind.equals("all") ? new AllOf(pointer, children) : new AnyOf(pointer, children);
+  }
+
+  private static Condition parseNot(ObjectNode obj, String pointer, int depth, Problems problems) {
+    Nodes.unknownKeys(obj, pointer, Set.of("not"), "not condition", problems);
+    Condition child = parse(obj.get("not"), Pointers.key(pointer, "not"), depth + 1, problems);
+    return child == null ? null : new Not(pointer, child);
+  }
+}

@@ -1,0 +1,81 @@
+package org.sparksegments.conditions.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.Pointers;
+import org.sparksegments.conditions.error.Problems;
+
+/** Small shape checks shared by the parsers. */
+final class Nodes {
+  private Nodes() {}
+
+  /** A short description of a JSON value for messages: its type and, if short, its text. */
+  static String describe(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "nothing";
+    }
+    String type = switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      case STRING -> "the string";
+      case NUMBER -> "the number";
+      case BOOLEAN -> "the boolean";
+      case NULL -> "null";
+      default -> "a value";
+    };
+    if (node.isContainerNode() || node.isNull()) {
+      return type;
+    }
+    String text = node.toString();
+    return type + " " + (text.length() > 60 ? text.substring(0, 57) + "..." : text);
+  }
+
+  /** Reports every key of {@code obj} outside {@code allowed}, each at its own pointer. */
+  static void unknownKeys(ObjectNode obj, String pointer, Collection<String> allowed, String what,
+      Problems problems) {
+    Iterator<String> it = obj.fieldNames();
+    while (it.hasNext()) {
+      String key = it.next();
+      if (!allowed.contains(key)) {
+        problems.add(ErrorCode.UNKNOWN_KEY, Pointers.key(pointer, key),
+            "Cannot use key '" + key + "' in a " + what + ": it is not part of the language"
+                + " (expected one of " + String.join(", ", new TreeSet<>(allowed)) + ")");
+      }
+    }
+  }
+
+  static String requiredString(ObjectNode obj, String pointer, String key, String expected,
+      Problems problems) {
+    JsonNode n = obj.get(key);
+    if (n == null) {
+      problems.add(ErrorCode.MISSING_KEY, pointer,
+          "Cannot read this object: key '" + key + "' is missing (expected " + expected + ")");
+      return null;
+    }
+    if (!n.isTextual() || n.asText().isEmpty()) {
+      problems.add(ErrorCode.WRONG_VALUE_TYPE, Pointers.key(pointer, key),
+          "Cannot read '" + key + "': found " + describe(n) + " (expected " + expected + ")");
+      return null;
+    }
+    return n.asText();
+  }
+
+  static Optional<String> optionalString(ObjectNode obj, String pointer, String key,
+      Problems problems) {
+    JsonNode n = obj.get(key);
+    if (n == null || n.isNull()) {
+      return Optional.empty();
+    }
+    if (!n.isTextual()) {
+      problems.add(ErrorCode.WRONG_VALUE_TYPE, Pointers.key(pointer, key),
+          "Cannot read '" + key + "': found " + describe(n) + " (expected a string)");
+      return Optional.empty();
+    }
+    return Optional.of(n.asText());
+  }
+}

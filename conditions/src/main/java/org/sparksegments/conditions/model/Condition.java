@@ -1,0 +1,27 @@
+package org.sparksegments.conditions.model;
+
+/**
+ * One node of a segment's condition tree, exactly as written in the segment document.
+ *
+ * <p>Every node knows its JSON pointer, so later stages can blame the right place. A new kind of
+ * condition is a new record here and a new method on {@link Visitor}: nothing compiles until every
+ * pass handles it.
+ */
+public sealed interface Condition permits AllOf, AnyOf, Not, FieldTest {
+
+  /** JSON pointer of this node from the root of its file. */
+  String pointer();
+
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per kind of condition, no defaults. */
+  interface Visitor<R> {
+    R visitAll(AllOf node);
+
+    R visitAny(AnyOf node);
+
+    R visitNot(Not node);
+
+    R visitField(FieldTest node);
+  }
+}

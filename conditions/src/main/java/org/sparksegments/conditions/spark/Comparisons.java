@@ -1,0 +1,62 @@
+package org.sparksegments.conditions.spark;
+
+import static org.apache.spark.sql.functions.lit;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.sparksegments.conditions.bind.BoundValue;
+import org.sparksegments.conditions.bind.FieldType.Kind;
+
+/**
+ * Comparisons of a column with a value of its kind, or with a whole local day ({@link
+ * BoundValue.Day}) for timestamp fields: "on that day" is {@code [start of day, start of next
+ * day)}, computed in the database's zone, so every comparison stays a range on the raw column
+ * that Parquet can push down.
+ */
+final class Comparisons {
+  private final Kind kind;
+  private final ZoneId zone;
+
+  Comparisons(Kind kind, ZoneId zone) {
+    this.kind = kind;
+    this.zone = zone;
+  }
+
+  Column eq(Column c, Object v) {
+    if (v instanceof BoundValue.Day d) {
+      return c.geq(start(d.day())).and(c.lt(start(d.day().plusDays(1))));
+    }
+    return c.equalTo(lit(v));
+  }
+
+  Column in(Column c, List<Object> values) {
+    if (values.stream().noneMatch(v -> v instanceof BoundValue.Day)) {
+      return c.isin(values.toArray());
+    }
+    return values.stream().map(v -> eq(c, v)).reduce(Column::or).orElseThrow();
+  }
+
+  Column gt(Column c, Object v) {
+    return v instanceof BoundValue.Day d ? c.geq(start(d.day().plusDays(1))) : c.gt(lit(v));
+  }
+
+  Column gte(Column c, Object v) {
+    return v instanceof BoundValue.Day d ? c.geq(start(d.day())) : c.geq(lit(v));
+  }
+
+  Column lt(Column c, Object v) {
+    return v instanceof BoundValue.Day d ? c.lt(start(d.day())) : c.lt(lit(v));
+  }
+
+  Column lte(Column c, Object v) {
+    return v instanceof BoundValue.Day d ? c.lt(start(d.day().plusDays(1))) : c.leq(lit(v));
+  }
+
+  /** The first instant (or local time, for TIMESTAMP_NTZ) of a local day. */
+  private Column start(LocalDate day) {
+    return kind == Kind.TIMESTAMP_NTZ ? lit(day.atStartOfDay())
+        : lit(day.atStartOfDay(zone).toInstant());
+  }
+}

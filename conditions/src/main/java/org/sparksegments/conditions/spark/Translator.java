@@ -1,0 +1,182 @@
+package org.sparksegments.conditions.spark;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.arrays_overlap;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.dayofmonth;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.function.BinaryOperator;
+import org.apache.spark.sql.Column;
+import org.sparksegments.conditions.bind.BoundCondition;
+import org.sparksegments.conditions.bind.BoundValue;
+import org.sparksegments.conditions.bind.FieldType;
+import org.sparksegments.conditions.bind.FieldType.Kind;
+import org.sparksegments.conditions.model.FieldOp;
+
+/**
+ * Translates a bound condition to one boolean Spark {@link Column}.
+ *
+ * <p>Pure: no Spark job runs and user mistakes cannot throw here (the binder has caught them).
+ * Values become literals, never SQL text. Two-valued logic is applied at the leaves: every leaf
+ * is {@code coalesce(predicate, false)}, so a test on a missing value is false, the result is
+ * never null, and {@code not} is the exact complement.
+ */
+public final class Translator implements BoundCondition.Visitor<Column> {
+
+  private final EvalContext ctx;
+
+  private Translator(EvalContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * The predicate of {@code condition} as of {@code ctx.asOf()} in {@code ctx.zone()}; it reads
+   * columns of the profiles table by name and is never null.
+   */
+  public static Column translate(BoundCondition condition, EvalContext ctx) {
+    return condition.accept(new Translator(ctx));
+  }
+
+  @Override
+  public Column visitAll(BoundCondition.All node) {
+    return combine(node.children(), Column::and);
+  }
+
+  @Override
+  public Column visitAny(BoundCondition.Any node) {
+    return combine(node.children(), Column::or);
+  }
+
+  private Column combine(List<BoundCondition> children, BinaryOperator<Column> op) {
+    return children.stream().map(c -> c.accept(this)).reduce(op).orElseThrow();
+  }
+
+  @Override
+  public Column visitNot(BoundCondition.Not node) {
+    return not(node.child().accept(this));
+  }
+
+  @Override
+  public Column visitField(BoundCondition.Field f) {
+    return coalesce(predicate(f), lit(false));
+  }
+
+  private Column predicate(BoundCondition.Field f) {
+    Column raw = Columns.field(f.field());
+    Column c = f.ignoreCase() ? lower(raw) : raw;
+    FieldType type = f.field().type();
+    Kind kind = type.scalarKind().orElse(Kind.OTHER);
+    List<Object> values = new ArrayList<>();
+    Comparisons cmp = new Comparisons(kind, ctx.zone());
+    for (BoundValue v : f.values()) {
+      values.add(resolve(v, kind));
+    }
+    if (f.ignoreCase()) {
+      values.replaceAll(v -> v instanceof String s ? s.toLowerCase(Locale.ROOT) : v);
+    }
+    return switch (f.op()) {
+      case EQ -> cmp.eq(c, values.get(0));
+      case NEQ -> negate(cmp.eq(c, values.get(0)));
+      case IN -> cmp.in(c, values);
+      case NOT_IN -> negate(cmp.in(c, values));
+      case GT -> cmp.gt(c, values.get(0));
+      case GTE -> cmp.gte(c, values.get(0));
+      case LT -> cmp.lt(c, values.get(0));
+      case LTE -> cmp.lte(c, values.get(0));
+      case BETWEEN -> cmp.gte(c, values.get(0)).and(cmp.lte(c, values.get(1)));
+      case NOT_BETWEEN -> negate(cmp.gte(c, values.get(0)).and(cmp.lte(c, values.get(1))));
+      case CONTAINS -> c.contains(lit(values.get(0)));
+      case NOT_CONTAINS -> negate(c.contains(lit(values.get(0))));
+      case STARTS_WITH -> c.startsWith(lit(values.get(0)));
+      case ENDS_WITH -> c.endsWith(lit(values.get(0)));
+      case MATCHES -> c.rlike((f.ignoreCase() ? "(?i)" : "") + values.get(0));
+      case EXISTS -> c.isNotNull();
+      case NOT_EXISTS -> c.isNull();
+      case EMPTY -> empty(c, kind);
+      case NOT_EMPTY -> negate(empty(c, kind));
+      case HAS -> array_contains(c, lit(values.get(0)));
+      case HAS_ANY -> hasAny(c, values);
+      case HAS_ALL -> values.stream().map(v -> array_contains(c, lit(v)))
+          .reduce(Column::and).orElseThrow();
+      case HAS_NONE -> negate(hasAny(c, values));
+      case SIZE_EQ -> sized(c).equalTo(lit(values.get(0)));
+      case SIZE_GT -> sized(c).gt(lit(values.get(0)));
+      case SIZE_GTE -> sized(c).geq(lit(values.get(0)));
+      case SIZE_LT -> sized(c).lt(lit(values.get(0)));
+      case SIZE_LTE -> sized(c).leq(lit(values.get(0)));
+      case ANNIVERSARY -> anniversary(c, kind, f.withinDays());
+    };
+  }
+
+  /**
+   * The exact complement of a positive test: where the test is null (a missing value) the
+   * positive is false, so the negative is true.
+   */
+  private static Column negate(Column positive) {
+    return not(coalesce(positive, lit(false)));
+  }
+
+  /** A relative literal as a value of the field's kind; other values as they are. */
+  private Object resolve(BoundValue v, Kind kind) {
+    if (v instanceof BoundValue.Exact e) {
+      return e.value();
+    }
+    if (v instanceof BoundValue.Day d) {
+      return d;
+    }
+    Instant at = ctx.asOf().plusSeconds(((BoundValue.Relative) v).dayOffset() * 86_400L);
+    ZoneId zone = ctx.zone();
+    return switch (kind) {
+      case DATE -> LocalDate.ofInstant(at, zone);
+      case TIMESTAMP_NTZ -> LocalDateTime.ofInstant(at, zone);
+      default -> at;
+    };
+  }
+
+  private static Column empty(Column c, Kind kind) {
+    Column none = kind == Kind.STRING ? c.equalTo(lit("")) : size(c).equalTo(lit(0));
+    return c.isNull().or(none);
+  }
+
+  /** size() only where the value exists: size(null) would be -1 without ANSI mode. */
+  private static Column sized(Column c) {
+    return org.apache.spark.sql.functions.when(c.isNotNull(), size(c));
+  }
+
+  private static Column hasAny(Column c, List<Object> values) {
+    return arrays_overlap(c, array(values.stream().map(v -> lit(v)).toArray(Column[]::new)));
+  }
+
+  /**
+   * Month and day of the field fall in the N+1 local days starting at the as-of's local date; a
+   * 29 February counts as 28 February in years without one.
+   */
+  private Column anniversary(Column c, Kind kind, int withinDays) {
+    LocalDate today = LocalDate.ofInstant(ctx.asOf(), ctx.zone());
+    TreeSet<Integer> monthDays = new TreeSet<>();
+    for (int i = 0; i <= Math.min(withinDays, 366); i++) {
+      LocalDate d = today.plusDays(i);
+      monthDays.add(d.getMonthValue() * 100 + d.getDayOfMonth());
+      if (d.getMonthValue() == 2 && d.getDayOfMonth() == 28 && !d.isLeapYear()) {
+        monthDays.add(229);
+      }
+    }
+    Column local = Columns.localDate(c, kind, ctx.zone());
+    Column md = month(local).multiply(lit(100)).plus(dayofmonth(local));
+    return md.isin(monthDays.toArray());
+  }
+}

@@ -1,0 +1,197 @@
+package org.sparksegments.jobs.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.Pointers;
+import org.sparksegments.conditions.error.Problems;
+import org.sparksegments.conditions.error.ValidationError;
+import org.sparksegments.conditions.json.Json;
+
+/** Reads a catalog file (spec section 1), reporting every problem with its JSON pointer. */
+public final class CatalogLoader {
+  private static final Set<String> DB_KEYS = Set.of("id_column", "timezone", "profiles",
+      "subscriptions", "events", "static_segments", "external");
+  private static final Set<String> EXT_KEYS = Set.of("source", "key", "profile_field");
+  private static final Pattern URI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
+
+  /** Thrown when the catalog cannot be used; carries every problem found. */
+  public static final class CatalogException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient java.util.List<ValidationError> errors;
+
+    CatalogException(java.util.List<ValidationError> errors) {
+      super(errors.get(0).render());
+      this.errors = errors;
+    }
+
+    public java.util.List<ValidationError> errors() {
+      return errors;
+    }
+  }
+
+  private CatalogLoader() {}
+
+  /** Loads {@code file}; relative table paths are resolved against its folder. */
+  public static Catalog load(Path file) throws CatalogException {
+    String source = file.toString();
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      var loc = e.getLocation();
+      throw fail(source, ErrorCode.MALFORMED_JSON, "", "Cannot parse the catalog at line "
+          + (loc == null ? "?" : loc.getLineNr() + ", column " + loc.getColumnNr()) + ": "
+          + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw fail(source, ErrorCode.UNREADABLE_FILE, "", "Cannot read the catalog: " + e);
+    }
+    Problems problems = new Problems();
+    Path base = file.toAbsolutePath().getParent();
+    Map<String, Database> dbs = new LinkedHashMap<>();
+    JsonNode databases = root == null ? null : root.get("databases");
+    if (root == null || !root.isObject() || databases == null || !databases.isObject()) {
+      problems.add(ErrorCode.BAD_CATALOG, root != null && root.isObject() ? "/databases" : "",
+          "Cannot read the catalog: expected {\"databases\": {NAME: {...}}}");
+    } else {
+      unknown(root, "", Set.of("databases"), problems);
+      for (Iterator<String> it = databases.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        Database db = database(name, databases.get(name), Pointers.key("/databases", name), base,
+            problems);
+        if (db != null) {
+          dbs.put(name, db);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CatalogException(
+          problems.list().stream().map(e -> e.locate(source, null)).toList());
+    }
+    return new Catalog(file, dbs);
+  }
+
+  private static Database database(String name, JsonNode n, String p, Path base,
+      Problems problems) {
+    if (!n.isObject()) {
+      problems.add(ErrorCode.BAD_CATALOG, p, "Cannot read database '" + name
+          + "': expected an object with at least \"profiles\"");
+      return null;
+    }
+    int before = problems.size();
+    unknown(n, p, DB_KEYS, problems);
+    String idColumn = text(n, "id_column", p, problems).orElse("profile_id");
+    ZoneId zone = ZoneId.of("UTC");
+    Optional<String> tz = text(n, "timezone", p, problems);
+    if (tz.isPresent()) {
+      try {
+        zone = ZoneId.of(tz.get());
+      } catch (DateTimeException e) {
+        problems.add(ErrorCode.BAD_CATALOG, p + "/timezone", "Cannot use time zone '" + tz.get()
+            + "' (expected a region such as Europe/Berlin, or UTC)");
+      }
+    }
+    Optional<TableSource> profiles = source(n, "profiles", p, base, problems);
+    if (profiles.isEmpty() && !n.has("profiles")) {
+      problems.add(ErrorCode.BAD_CATALOG, p, "Cannot read database '" + name
+          + "': key 'profiles' is missing (expected the profiles table's source)");
+    }
+    Map<String, ExternalTable> external = new LinkedHashMap<>();
+    JsonNode ext = n.get("external");
+    if (ext != null) {
+      if (!ext.isObject()) {
+        problems.add(ErrorCode.BAD_CATALOG, p + "/external",
+            "Cannot read external tables: expected {NAME: {source, key, profile_field}}");
+      } else {
+        for (Iterator<String> it = ext.fieldNames(); it.hasNext(); ) {
+          String en = it.next();
+          String ep = Pointers.key(p + "/external", en);
+          JsonNode e = ext.get(en);
+          if (!e.isObject()) {
+            problems.add(ErrorCode.BAD_CATALOG, ep, "Cannot read external table '" + en
+                + "': expected {source, key, profile_field}");
+            continue;
+          }
+          unknown(e, ep, EXT_KEYS, problems);
+          Optional<TableSource> src = source(e, "source", ep, base, problems);
+          Optional<String> key = text(e, "key", ep, problems);
+          Optional<String> field = text(e, "profile_field", ep, problems);
+          if (src.isEmpty() || key.isEmpty() || field.isEmpty()) {
+            problems.add(ErrorCode.BAD_CATALOG, ep, "Cannot read external table '" + en
+                + "': source, key and profile_field are all required");
+            continue;
+          }
+          external.put(en, new ExternalTable(en, src.get(), key.get(), field.get()));
+        }
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new Database(name, idColumn, zone, profiles.orElseThrow(),
+        source(n, "subscriptions", p, base, problems), source(n, "events", p, base, problems),
+        source(n, "static_segments", p, base, problems), external);
+  }
+
+  private static Optional<String> text(JsonNode n, String key, String p, Problems problems) {
+    JsonNode v = n.get(key);
+    if (v == null) {
+      return Optional.empty();
+    }
+    if (!v.isTextual() || v.asText().isEmpty()) {
+      problems.add(ErrorCode.BAD_CATALOG, Pointers.key(p, key), "Cannot read '" + key
+          + "': expected a non-empty string");
+      return Optional.empty();
+    }
+    return Optional.of(v.asText());
+  }
+
+  private static Optional<TableSource> source(JsonNode n, String key, String p, Path base,
+      Problems problems) {
+    Optional<String> s = text(n, key, p, problems);
+    return s.map(w -> resolve(w, base));
+  }
+
+  /** {@code table:NAME}, a URI with a scheme, an absolute path, or a path relative to base. */
+  static TableSource resolve(String written, Path base) {
+    if (written.startsWith("table:")) {
+      return new TableSource(written, written.substring("table:".length()), true);
+    }
+    if (URI_SCHEME.matcher(written).matches() && !written.matches("[A-Za-z]:\\\\.*")) {
+      return new TableSource(written, URI.create(written).toString(), false);
+    }
+    Path path = Path.of(written);
+    Path abs = path.isAbsolute() ? path : base.resolve(path).normalize();
+    return new TableSource(written, abs.toUri().toString(), false);
+  }
+
+  private static void unknown(JsonNode n, String p, Set<String> allowed, Problems problems) {
+    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!allowed.contains(k)) {
+        problems.add(ErrorCode.BAD_CATALOG, Pointers.key(p, k), "Cannot use key '" + k
+            + "' in the catalog (expected one of " + String.join(", ", new TreeSet<>(allowed))
+            + ")");
+      }
+    }
+  }
+
+  private static CatalogException fail(String source, ErrorCode code, String pointer,
+      String message) {
+    return new CatalogException(
+        java.util.List.of(new ValidationError(code, source, null, pointer, message)));
+  }
+}

@@ -1,0 +1,52 @@
+package org.sparksegments.jobs.catalog;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * The data files of a path source: the file itself, or every file below the folder whose name
+ * (and every folder name on the way) starts with neither "_" nor ".", as Spark reads them.
+ */
+public final class DataFiles {
+  private DataFiles() {}
+
+  /** The data files, sorted by path; an empty list for an empty folder. */
+  public static List<FileStatus> list(String location, Configuration conf) throws IOException {
+    Path root = new Path(location);
+    FileSystem fs = root.getFileSystem(conf);
+    FileStatus st = fs.getFileStatus(root);
+    List<FileStatus> out = new ArrayList<>();
+    if (st.isFile()) {
+      out.add(st);
+      return out;
+    }
+    RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+    String rootPath = fs.makeQualified(root).toUri().getPath();
+    while (it.hasNext()) {
+      LocatedFileStatus f = it.next();
+      String rel = f.getPath().toUri().getPath().substring(rootPath.length());
+      if (!hidden(rel)) {
+        out.add(f);
+      }
+    }
+    out.sort(Comparator.comparing(f -> f.getPath().toString()));
+    return out;
+  }
+
+  private static boolean hidden(String relative) {
+    for (String part : relative.split("/")) {
+      if (part.startsWith("_") || part.startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

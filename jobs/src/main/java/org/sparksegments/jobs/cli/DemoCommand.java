@@ -1,0 +1,73 @@
+package org.sparksegments.jobs.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sparksegments.conditions.bind.Binder;
+import org.sparksegments.data.SampleGenerator;
+import org.sparksegments.jobs.eval.Evaluator;
+import org.sparksegments.jobs.eval.Sessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** demo: the sample database and the example segments, counted, as a table. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Generates the sample database if absent, then evaluates every example"
+        + " segment as of the sample's as-of and prints their counts as a table."},
+    footer = {"", "Exit status: 0 done, 2 an example is invalid, 1 failure."})
+final class DemoCommand implements Callable<Integer> {
+  @Option(names = "--sample", defaultValue = "data/sample", paramLabel = "DIR",
+      description = "Where the sample lives (default: ${DEFAULT-VALUE}).")
+  Path sample;
+
+  @Option(names = "--examples", defaultValue = "data/examples", paramLabel = "DIR",
+      description = "The example segments (default: ${DEFAULT-VALUE}).")
+  Path examples;
+
+  @Option(names = "--profiles", defaultValue = "20000", paramLabel = "N",
+      description = "Profiles per database when the sample is generated (default:"
+          + " ${DEFAULT-VALUE}).")
+  long profiles;
+
+  @Override
+  public Integer call() {
+    Progress progress = new Progress(false);
+    Path catalog = sample.resolve("catalog.json");
+    if (!Files.isRegularFile(catalog)) {
+      progress.say("no sample in " + sample + ": generating " + profiles
+          + " profiles per database (seed 42)");
+      SampleGenerator.generate(Sessions.create("demo"), sample, profiles, 42);
+    }
+    Instant asOf = SampleGenerator.SAMPLE_AS_OF;
+    Workspace ws = Workspace.open("demo", catalog, examples);
+    List<Binder.Result> results = ws.validateAll();
+    List<String[]> rows = new ArrayList<>();
+    int invalid = 0;
+    progress.say("evaluating " + results.size() + " example segments as of " + asOf);
+    Evaluator ev = ws.evaluator();
+    for (Binder.Result r : results) {
+      if (!r.ok()) {
+        invalid++;
+        r.errors().forEach(e -> System.err.println(e.render()));
+        continue;
+      }
+      Evaluator.Counts c = ev.count(r.segment(), asOf);
+      rows.add(new String[] {r.segment().id(), r.segment().database().name(),
+          fmt(c.inRange()), fmt(c.matched()), fmt(c.selected()),
+          r.segment().segment().name().orElse("")});
+    }
+    System.out.println("as of " + asOf);
+    Table.print(new String[] {"segment", "database", "in_range", "matched", "selected", "name"},
+        rows, System.out);
+    progress.say("done");
+    return invalid == 0 ? ExitCodes.OK : ExitCodes.INVALID;
+  }
+
+  private static String fmt(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+}

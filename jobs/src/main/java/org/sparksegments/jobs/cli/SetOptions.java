@@ -1,0 +1,18 @@
+package org.sparksegments.jobs.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The catalog and segment set every segment command reads. */
+final class SetOptions {
+  @Option(names = "--catalog", required = true, paramLabel = "FILE",
+      description = "The catalog JSON file naming the databases and their tables.")
+  Path catalog;
+
+  @Option(names = "--segments", required = true, paramLabel = "FILE|DIR",
+      description = "A segments file (one segment or an array) or a folder of *.json files.")
+  Path segments;
+
+  @Option(names = "--quiet", description = "No progress lines on standard error.")
+  boolean quiet;
+}

@@ -1,0 +1,84 @@
+package org.sparksegments.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.sparksegments.conditions.bind.Binder;
+import org.sparksegments.conditions.bind.BoundSegment;
+import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.ValidationError;
+import org.sparksegments.conditions.json.SegmentParser.Parsed;
+import org.sparksegments.jobs.catalog.Catalog;
+import org.sparksegments.jobs.catalog.CatalogLoader;
+import org.sparksegments.jobs.eval.Evaluator;
+import org.sparksegments.jobs.eval.SchemaSource;
+import org.sparksegments.jobs.eval.SegmentSet;
+import org.sparksegments.jobs.eval.Sessions;
+import org.sparksegments.jobs.eval.Validator;
+
+/**
+ * What a command works on: the catalog, the segment set, the validator, and a SparkSession that
+ * starts only when a command first needs one (validation never does for Parquet sources).
+ */
+final class Workspace {
+  private final Catalog catalog;
+  private final SegmentSet segments;
+  private final Validator validator;
+  private final String command;
+  private SparkSession spark;
+
+  private Workspace(String command, Catalog catalog, SegmentSet segments) {
+    this.command = command;
+    this.catalog = catalog;
+    this.segments = segments;
+    this.validator = new Validator(catalog, new SchemaSource(new Configuration(), this::spark));
+  }
+
+  /** Loads the catalog and the segment set; a bad catalog is invalid input. */
+  static Workspace open(String command, Path catalogFile, Path segmentsPath) {
+    try {
+      return new Workspace(command, CatalogLoader.load(catalogFile), SegmentSet.load(segmentsPath));
+    } catch (CatalogLoader.CatalogException e) {
+      throw new InvalidInputException(e.errors());
+    }
+  }
+
+  Catalog catalog() {
+    return catalog;
+  }
+
+  SegmentSet segments() {
+    return segments;
+  }
+
+  /** Validates every segment of the set. */
+  List<Binder.Result> validateAll() {
+    return segments.all().stream().map(validator::validate).toList();
+  }
+
+  /** The bound segment {@code id}, or invalid input with every problem of it. */
+  BoundSegment bind(String id) {
+    Parsed p = segments.find(id).orElseThrow(() -> new InvalidInputException(List.of(
+        new ValidationError(ErrorCode.UNKNOWN_SEGMENT, null, null, "", "Cannot find segment '"
+            + id + "' in the given segments (expected one of "
+            + String.join(", ", segments.ids()) + ")"))));
+    Binder.Result r = validator.validate(p);
+    if (!r.ok()) {
+      throw new InvalidInputException(r.errors());
+    }
+    return r.segment();
+  }
+
+  /** The session, started on first use. */
+  SparkSession spark() {
+    if (spark == null) {
+      spark = Sessions.create(command);
+    }
+    return spark;
+  }
+
+  Evaluator evaluator() {
+    return new Evaluator(spark(), catalog);
+  }
+}
