@@ -59,10 +59,15 @@ final class Workspace {
 
   /** The bound segment {@code id}, or invalid input with every problem of it. */
   BoundSegment bind(String id) {
-    Parsed p = segments.find(id).orElseThrow(() -> new InvalidInputException(List.of(
-        new ValidationError(ErrorCode.UNKNOWN_SEGMENT, null, null, "", "Cannot find segment '"
-            + id + "' in the given segments (expected one of "
-            + String.join(", ", segments.ids()) + ")"))));
+    Parsed p = segments.find(id).orElseThrow(() -> {
+      // The segment may be in a file that could not be read: report those problems too.
+      List<ValidationError> errors = new java.util.ArrayList<>();
+      segments.all().stream().filter(x -> x.id() == null).forEach(x -> errors.addAll(x.errors()));
+      errors.add(new ValidationError(ErrorCode.UNKNOWN_SEGMENT, null, null, "",
+          "Cannot find segment '" + id + "' in the given segments (expected one of: "
+              + String.join(", ", segments.ids()) + ")"));
+      return new InvalidInputException(errors);
+    });
     Binder.Result r = validator.validate(p);
     if (!r.ok()) {
       throw new InvalidInputException(r.errors());

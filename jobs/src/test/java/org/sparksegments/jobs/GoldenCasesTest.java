@@ -1,0 +1,391 @@
+package org.sparksegments.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sparksegments.conditions.bind.Binder;
+import org.sparksegments.conditions.error.ValidationError;
+import org.sparksegments.conditions.json.Json;
+import org.sparksegments.conditions.json.SegmentParser;
+import org.sparksegments.conditions.json.SegmentParser.Parsed;
+import org.sparksegments.jobs.eval.Evaluator;
+import org.sparksegments.jobs.eval.SchemaSource;
+import org.sparksegments.jobs.eval.Validator;
+import org.sparksegments.testing.FrameAssert;
+import org.sparksegments.testing.SharedSpark;
+
+/**
+ * The golden cases: one parameterized test over {@code src/test/resources/golden/*.json}, run
+ * against the hand-made database of {@link Fixture} (real Parquet files, written once).
+ *
+ * <p>To regenerate the expectations from the engine, run
+ * {@code mvn -B -o -pl jobs test -Dtest=GoldenCasesTest -Dgolden.update=true}: the runner then
+ * rewrites the {@code "expected"} list of every member case in the source folder with what the
+ * engine selects (error cases are left alone), so the change can be reviewed as a diff. Off by
+ * default; the expectations in the files were written by hand from the spec and the fixture.
+ *
+ * <p>A case file is a JSON object:
+ *
+ * <pre>
+ * {
+ *   "description": "what the case shows",
+ *   "as_of": "2026-06-01T00:00:00Z",            optional, default Fixture.AS_OF
+ *   "segment": { segment on database fx } | [ several segments ],
+ *   "segment_text": "raw document text",        instead of "segment", for malformed JSON
+ *   "expected": ["p01", ...]                    member ids in member order
+ *   "errors": [ {"code": C, "pointer": P, "message_contains": M (optional)}, ... ]
+ * }
+ * </pre>
+ *
+ * A member case checks the selected ids in order, the counts ({@code in_range} against the
+ * base computed from the fixture's rows, {@code selected} against the list), and, when the
+ * segment has conditions and no {@code max}, the negation: the same segment with {@code {"not":
+ * conditions}} must select exactly the base profiles of the range minus the expected ones (the
+ * spec's two-valued logic, section 3). An error case checks the exact set of (code, pointer)
+ * pairs reported by parsing and validation together, and that every message is non-empty.
+ */
+@ExtendWith(SharedSpark.class)
+class GoldenCasesTest {
+
+  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+  private static final Pattern EXPECTED = Pattern.compile("\"expected\"\\s*:\\s*\\[[^\\]]*\\]");
+
+  private static Fixture fixture;
+  private static Validator validator;
+  private static Evaluator evaluator;
+  private static final Map<String, Map<String, Long>> BUCKETS = new HashMap<>();
+
+  @BeforeAll
+  static void setUp() {
+    SparkSession spark = SharedSpark.session();
+    fixture = Fixture.get();
+    validator = new Validator(fixture.catalog(),
+        new SchemaSource(new Configuration(), () -> spark));
+    evaluator = new Evaluator(spark, fixture.catalog());
+  }
+
+  static Stream<String> cases() throws IOException, URISyntaxException {
+    URL url = GoldenCasesTest.class.getResource("/golden");
+    if (url == null) {
+      throw new IllegalStateException("no golden/ folder on the test classpath");
+    }
+    try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
+          .sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void golden(String name) throws Exception {
+    Path file = Path.of(GoldenCasesTest.class.getResource("/golden/" + name).toURI());
+    JsonNode golden = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+    String text = golden.has("segment_text") ? golden.get("segment_text").asText()
+        : Json.MAPPER.writeValueAsString(golden.get("segment"));
+    Instant asOf = golden.has("as_of") ? Instant.parse(golden.get("as_of").asText())
+        : Fixture.AS_OF;
+    String context = name + " (" + golden.path("description").asText() + ")\n  segment: " + text
+        + "\n  as_of: " + asOf;
+    List<Parsed> parsed = SegmentParser.parseText(name, text);
+    if (golden.has("errors")) {
+      checkErrors(golden.get("errors"), parsed, context);
+    } else if (golden.has("expected")) {
+      checkMembers(name, golden, parsed, asOf, context);
+    } else {
+      fail(name + ": a case needs \"expected\" or \"errors\"");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Member cases
+
+  private static void checkMembers(String name, JsonNode golden, List<Parsed> parsed,
+      Instant asOf, String context) throws IOException {
+    assertEquals(1, parsed.size(), "a member case holds one segment: " + context);
+    Binder.Result bound = validator.validate(parsed.get(0));
+    if (!bound.ok()) {
+      fail("expected a valid segment, got errors: " + context + "\n    " + bound.errors()
+          .stream().map(ValidationError::render).collect(Collectors.joining("\n    ")));
+    }
+    List<String> actual = ids(evaluator.selected(bound.segment(), asOf).collectAsList());
+    if (UPDATE) {
+      rewriteExpected(name, actual);
+      return;
+    }
+    List<String> expected = strings(golden.get("expected"));
+    FrameAssert.assertIds(expected, actual, context);
+
+    JsonNode segment = golden.get("segment");
+    List<String> baseInRange = baseInRange(segment.get("range"), asOf);
+    Evaluator.Counts counts = evaluator.count(bound.segment(), asOf);
+    assertEquals(baseInRange.size(), counts.inRange(), "in_range count: " + context);
+    assertEquals(expected.size(), counts.selected(), "selected count: " + context);
+    long max = bound.segment().segment().limit().max();
+    if (max == 0) {
+      assertEquals(expected.size(), counts.matched(), "matched count: " + context);
+    }
+
+    // The spec's two-valued logic: not C selects exactly the range's profiles that C does not.
+    if (segment.has("conditions") && max == 0) {
+      ObjectNode negated = segment.deepCopy();
+      negated.set("conditions", Json.MAPPER.createObjectNode().set("not",
+          segment.get("conditions")));
+      String negText = Json.MAPPER.writeValueAsString(negated);
+      List<Parsed> np = SegmentParser.parseText(name + " (negated)", negText);
+      Binder.Result nb = validator.validate(np.get(0));
+      assertTrue(nb.ok(), "the negated segment must be valid: " + negText + " " + nb.errors());
+      List<String> notActual = ids(evaluator.selected(nb.segment(), asOf).collectAsList());
+      List<String> notExpected = new ArrayList<>(baseInRange);
+      notExpected.removeAll(expected);
+      FrameAssert.assertSameIds(notExpected, notActual,
+          "NEGATION {\"not\": conditions} of " + context);
+    }
+  }
+
+  private static List<String> ids(List<Row> rows) {
+    List<String> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      out.add(String.valueOf(r.getAs("profile_id")));
+    }
+    return out;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  /**
+   * The base as of {@code asOf} (from the fixture's rows) restricted to the range; buckets are
+   * computed with Spark SQL exactly as the spec writes them (section 4).
+   */
+  private static List<String> baseInRange(JsonNode range, Instant asOf) {
+    List<String> base = fixture.baseIds(asOf);
+    if (range == null) {
+      return base;
+    }
+    long from = range.has("from") ? percentBucket(range.get("from")) : 0;
+    long to = range.has("to") ? percentBucket(range.get("to")) : 10_000;
+    String salt = range.has("salt") ? range.get("salt").asText() : null;
+    Map<String, Long> buckets = buckets(salt);
+    return base.stream().filter(id -> buckets.get(id) >= from && buckets.get(id) < to).toList();
+  }
+
+  private static long percentBucket(JsonNode percent) {
+    return percent.decimalValue().multiply(BigDecimal.valueOf(100)).longValueExact();
+  }
+
+  private static synchronized Map<String, Long> buckets(String salt) {
+    return BUCKETS.computeIfAbsent(salt == null ? "" : salt, s -> {
+      String values = fixture.ids().stream().map(id -> "('" + id + "')")
+          .collect(Collectors.joining(", "));
+      String key = salt == null ? "cast(id as string)"
+          : "concat('" + salt.replace("'", "''") + "', ':', cast(id as string))";
+      Map<String, Long> m = new HashMap<>();
+      SharedSpark.session().sql("select id, pmod(xxhash64(" + key + "), 10000) from values "
+          + values + " as t(id)").collectAsList()
+          .forEach(r -> m.put(r.getString(0), r.getLong(1)));
+      return m;
+    });
+  }
+
+  /** Rewrites the "expected" list of a case in the source folder (golden.update=true). */
+  private static synchronized void rewriteExpected(String name, List<String> actual)
+      throws IOException {
+    Path source = Path.of(System.getProperty("basedir", "."))
+        .resolve("src/test/resources/golden").resolve(name);
+    String text = Files.readString(source, StandardCharsets.UTF_8);
+    Matcher m = EXPECTED.matcher(text);
+    if (!m.find()) {
+      fail(name + ": no \"expected\" list to rewrite");
+    }
+    String list = actual.stream().map(id -> "\"" + id + "\"")
+        .collect(Collectors.joining(", ", "[", "]"));
+    String updated = text.substring(0, m.start()) + "\"expected\": " + list
+        + text.substring(m.end());
+    if (!updated.equals(text)) {
+      Files.writeString(source, updated, StandardCharsets.UTF_8);
+      System.out.println("golden.update: rewrote " + source);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Error cases
+
+  private static void checkErrors(JsonNode expectedErrors, List<Parsed> parsed,
+      String context) {
+    List<ValidationError> actual = new ArrayList<>();
+    for (Parsed p : parsed) {
+      actual.addAll(validator.validate(p).errors());
+    }
+    assertErrors(expectedErrors, actual, context);
+  }
+
+  /** The exact set of code and pointer pairs, every message non-empty; optional fragments. */
+  static void assertErrors(JsonNode expectedErrors, List<ValidationError> actual,
+      String context) {
+    Set<String> expected = new TreeSet<>();
+    for (JsonNode e : expectedErrors) {
+      expected.add(e.get("code").asText() + " at " + e.get("pointer").asText());
+    }
+    Set<String> got = new LinkedHashSet<>();
+    for (ValidationError e : actual) {
+      got.add(e.code() + " at " + e.pointer());
+      assertFalse(e.message().isBlank(), "an error without a message: " + e);
+    }
+    String rendered = actual.stream().map(ValidationError::render)
+        .collect(Collectors.joining("\n    "));
+    FrameAssert.assertSameIds(expected, new TreeSet<>(got),
+        context + "\n  errors reported:\n    " + rendered);
+    assertEquals(got.size(), actual.size(),
+        "the same error reported twice: " + context + "\n    " + rendered);
+    for (JsonNode e : expectedErrors) {
+      if (e.has("message_contains")) {
+        String where = e.get("code").asText() + " at " + e.get("pointer").asText();
+        String fragment = e.get("message_contains").asText();
+        boolean found = actual.stream().anyMatch(a -> (a.code() + " at " + a.pointer())
+            .equals(where) && a.message().contains(fragment));
+        assertTrue(found, "the message of " + where + " should contain '" + fragment + "': "
+            + context + "\n    " + rendered);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Generated documents: too big to keep as files
+
+  private static List<ValidationError> validateText(String text) {
+    List<ValidationError> out = new ArrayList<>();
+    for (Parsed p : SegmentParser.parseText("generated.json", text)) {
+      out.addAll(validator.validate(p).errors());
+    }
+    return out;
+  }
+
+  private static JsonNode errors(String... codeAndPointer) {
+    ArrayNode a = Json.MAPPER.createArrayNode();
+    for (int i = 0; i < codeAndPointer.length; i += 2) {
+      a.addObject().put("code", codeAndPointer[i]).put("pointer", codeAndPointer[i + 1]);
+    }
+    return a;
+  }
+
+  private static String segment(String conditions) {
+    return "{\"id\": \"generated\", \"database\": \"fx\", \"conditions\": " + conditions + "}";
+  }
+
+  private static final String LEAF = "{\"field\": \"city\", \"op\": \"eq\", \"value\": \"Berlin\"}";
+
+  /** {@code n} nested nots around a field test: the field test is at depth n + 1. */
+  private static String nots(int n) {
+    return "{\"not\": ".repeat(n) + LEAF + "}".repeat(n);
+  }
+
+  @Test
+  void depth32IsAllowedAndEvaluates() {
+    // 31 nots, the field test at depth 32: an odd number of nots is "city neq Berlin".
+    List<Parsed> parsed = SegmentParser.parseText("deep.json", segment(nots(31)));
+    Binder.Result bound = validator.validate(parsed.get(0));
+    assertTrue(bound.ok(), bound.errors().toString());
+    List<String> actual = ids(evaluator.selected(bound.segment(), Fixture.AS_OF).collectAsList());
+    List<String> expected = new ArrayList<>(fixture.baseIds(Fixture.AS_OF));
+    expected.remove("p01");
+    FrameAssert.assertIds(expected, actual, "31 nots around city eq Berlin");
+  }
+
+  @Test
+  void depth33IsTooDeepAtTheFirstNodePastTheLimit() {
+    // 32 nots: the field test is at depth 33, /conditions followed by 32 times /not.
+    assertErrors(errors("TOO_DEEP", "/conditions" + "/not".repeat(32)),
+        validateText(segment(nots(32))), "32 nots");
+  }
+
+  @Test
+  void tooDeepPointsAtTheFirstNodeInDocumentOrder() {
+    // all[0] reaches depth 32 exactly (allowed); all[1] reaches depth 34: its node at depth 33
+    // is the one reported, once.
+    String ok = nots(30); // at /conditions/all/0: depth 2 .. 32
+    String deep = nots(32); // at /conditions/all/1: depth 2 .. 34
+    String text = segment("{\"all\": [" + ok + ", " + deep + "]}");
+    assertErrors(errors("TOO_DEEP", "/conditions/all/1" + "/not".repeat(31)),
+        validateText(text), "deep second branch");
+  }
+
+  @Test
+  void tooDeepThroughGroups() {
+    // all / any alternate: 32 groups, the leaf at depth 33.
+    StringBuilder open = new StringBuilder();
+    StringBuilder close = new StringBuilder();
+    StringBuilder pointer = new StringBuilder("/conditions");
+    for (int i = 0; i < 32; i++) {
+      String kind = i % 2 == 0 ? "all" : "any";
+      open.append("{\"").append(kind).append("\": [");
+      close.append("]}");
+      pointer.append('/').append(kind).append("/0");
+    }
+    String text = segment(open + LEAF + close);
+    assertErrors(errors("TOO_DEEP", pointer.toString()), validateText(text), "32 groups");
+  }
+
+  private static String anyOf(int leaves) {
+    StringBuilder sb = new StringBuilder("{\"any\": [");
+    for (int i = 0; i < leaves; i++) {
+      sb.append(i == 0 ? "" : ", ").append("{\"field\": \"age\", \"op\": \"eq\", \"value\": ")
+          .append(i).append('}');
+    }
+    return sb.append("]}").toString();
+  }
+
+  @Test
+  void tenThousandNodesAreAllowed() {
+    // one any with 9,999 children: 10,000 nodes
+    List<ValidationError> errors = validateText(segment(anyOf(9_999)));
+    assertTrue(errors.isEmpty(), errors.toString());
+  }
+
+  @Test
+  void tenThousandAndOneNodesAreTooMany() {
+    assertErrors(errors("TOO_MANY_NODES", "/conditions"), validateText(segment(anyOf(10_000))),
+        "10,001 nodes");
+  }
+
+  @Test
+  void aFileOverOneMebibyteIsRefused() {
+    String big = "{\"id\": \"big\", \"database\": \"fx\", \"description\": \""
+        + "x".repeat(1024 * 1024) + "\"}";
+    assertErrors(errors("FILE_TOO_LARGE", ""), validateText(big), "a 1 MiB description");
+  }
+}
