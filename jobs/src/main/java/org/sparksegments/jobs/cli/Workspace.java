@@ -2,7 +2,6 @@ package org.sparksegments.jobs.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.sparksegments.conditions.bind.Binder;
 import org.sparksegments.conditions.bind.BoundSegment;
@@ -32,7 +31,7 @@ final class Workspace {
     this.command = command;
     this.catalog = catalog;
     this.segments = segments;
-    this.validator = new Validator(catalog, new SchemaSource(new Configuration(), this::spark));
+    this.validator = new Validator(catalog, new SchemaSource(null, this::spark));
   }
 
   /** Loads the catalog and the segment set; a bad catalog is invalid input. */

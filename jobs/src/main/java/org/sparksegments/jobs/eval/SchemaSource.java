@@ -16,13 +16,21 @@ import org.sparksegments.jobs.catalog.TableSource;
  * {@code table:} sources from the session catalog, which is started only when one is needed.
  */
 public final class SchemaSource {
-  private final Configuration conf;
   private final Supplier<SparkSession> session;
+  private Configuration conf;
   private final Map<String, TableSchema> cache = new HashMap<>();
 
+  /** Schemas read with {@code conf} (null: a default Hadoop configuration, made when needed). */
   public SchemaSource(Configuration conf, Supplier<SparkSession> session) {
     this.conf = conf;
     this.session = session;
+  }
+
+  private Configuration conf() {
+    if (conf == null) {
+      conf = new Configuration();
+    }
+    return conf;
   }
 
   /** The schema of {@code source}, read once per source. */
@@ -31,7 +39,7 @@ public final class SchemaSource {
     if (s == null) {
       s = source.sessionTable()
           ? SparkSchemas.toTableSchema(session.get().table(source.tableName()).schema())
-          : FooterSchemas.read(source.location(), conf);
+          : FooterSchemas.read(source.location(), this::conf);
       cache.put(source.written() + "\u0000" + source.location(), s);
     }
     return s;
