@@ -13,6 +13,13 @@ import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.model.AllOf;
 import org.sparksegments.conditions.model.AnyOf;
 import org.sparksegments.conditions.model.Condition;
+import org.sparksegments.conditions.model.ConditionsOf;
+import org.sparksegments.conditions.model.EventTest;
+import org.sparksegments.conditions.model.ExternalTest;
+import org.sparksegments.conditions.model.SegmentRef;
+import org.sparksegments.conditions.model.Sequence;
+import org.sparksegments.conditions.model.StaticSegmentTest;
+import org.sparksegments.conditions.model.SubscriptionTest;
 import org.sparksegments.conditions.model.FieldOp;
 import org.sparksegments.conditions.model.FieldTest;
 import org.sparksegments.conditions.model.Literal;
@@ -26,9 +33,9 @@ import org.sparksegments.conditions.model.Segment;
  */
 public final class Binder {
 
-  private static final Set<Kind> SCALARS = EnumSet.of(Kind.STRING, Kind.BOOLEAN, Kind.INTEGER,
+  static final Set<Kind> SCALARS = EnumSet.of(Kind.STRING, Kind.BOOLEAN, Kind.INTEGER,
       Kind.DOUBLE, Kind.DECIMAL, Kind.DATE, Kind.TIMESTAMP, Kind.TIMESTAMP_NTZ);
-  private static final Set<Kind> ORDERED = EnumSet.of(Kind.STRING, Kind.INTEGER, Kind.DOUBLE,
+  static final Set<Kind> ORDERED = EnumSet.of(Kind.STRING, Kind.INTEGER, Kind.DOUBLE,
       Kind.DECIMAL, Kind.DATE, Kind.TIMESTAMP, Kind.TIMESTAMP_NTZ);
   private static final Set<Kind> TEMPORAL = EnumSet.of(Kind.DATE, Kind.TIMESTAMP,
       Kind.TIMESTAMP_NTZ);
@@ -44,22 +51,40 @@ public final class Binder {
     }
   }
 
-  private final DatabaseView db;
-  private final Problems problems = new Problems();
+  final DatabaseView db;
+  final Problems problems;
+  final SegmentResolver segments;
+  /** The segments whose conditions are being inlined, to stop at cycles. */
+  private final List<String> importing;
 
-  private Binder(DatabaseView db) {
+  private Binder(DatabaseView db, SegmentResolver segments, Problems problems,
+      List<String> importing) {
     this.db = db;
+    this.segments = segments;
+    this.problems = problems;
+    this.importing = importing;
+  }
+
+  /** Binds a segment that refers to no other segment. */
+  public static Result bind(Segment segment, DatabaseView db) {
+    return bind(segment, db, SegmentResolver.NONE);
   }
 
   /**
-   * Binds {@code segment} to {@code db}, the database its {@code database} key names.
+   * Binds {@code segment} to {@code db}, the database its {@code database} key names; references
+   * to other segments are looked up in {@code segments}.
    *
    * @return the bound segment, or every problem found (located in the segment's file)
    */
-  public static Result bind(Segment segment, DatabaseView db) {
-    Binder b = new Binder(db);
-    String prefix = segment.pointerPrefix();
-    Optional<BoundCondition> cond = segment.conditions().map(b::bindCondition);
+  public static Result bind(Segment segment, DatabaseView db, SegmentResolver segments) {
+    Binder b = new Binder(db, segments, new Problems(), new ArrayList<>(List.of(segment.id())));
+    References.cycleThrough(segment.id(), segments).ifPresent(c -> b.problems.add(
+        ErrorCode.SEGMENT_CYCLE, c.start().pointer(), "Cannot resolve the reference to '"
+            + c.start().segment() + "': the segments refer to each other in a cycle: "
+            + String.join(" -> ", c.path()) + " (expected references without cycles)"));
+    Optional<BoundCondition> cond = b.problems.isEmpty()
+        ? segment.conditions().map(c -> b.bindCondition(c, Scope.profiles(db)))
+        : Optional.empty();
     List<BoundSegment.Order> order = new ArrayList<>();
     for (OrderField f : segment.limit().orderBy()) {
       b.bindOrder(f).ifPresent(order::add);
@@ -68,8 +93,14 @@ public final class Binder {
       return new Result(null, b.problems.list().stream()
           .map(e -> e.locate(segment.source(), segment.id())).toList());
     }
-    assert prefix != null;
     return new Result(new BoundSegment(segment, db, cond, order), List.of());
+  }
+
+  /** The table a tree's field tests read: profiles, events or an external table. */
+  record Scope(TableSchema schema, String table) {
+    static Scope profiles(DatabaseView db) {
+      return new Scope(db.profiles(), "profiles");
+    }
   }
 
   private Optional<BoundSegment.Order> bindOrder(OrderField f) {
@@ -88,36 +119,109 @@ public final class Binder {
     return Optional.of(new BoundSegment.Order(ref.get(), f.descending()));
   }
 
-  private BoundCondition bindCondition(Condition c) {
+  /** Binds a tree whose field tests read {@code scope}; null when it has problems. */
+  BoundCondition bindCondition(Condition c, Scope scope) {
     return c.accept(new Condition.Visitor<>() {
       @Override
       public BoundCondition visitAll(AllOf node) {
-        return new BoundCondition.All(bindAll(node.children()));
+        return new BoundCondition.All(bindAll(node.children(), scope));
       }
 
       @Override
       public BoundCondition visitAny(AnyOf node) {
-        return new BoundCondition.Any(bindAll(node.children()));
+        return new BoundCondition.Any(bindAll(node.children(), scope));
       }
 
       @Override
       public BoundCondition visitNot(Not node) {
-        BoundCondition child = bindCondition(node.child());
+        BoundCondition child = bindCondition(node.child(), scope);
         return child == null ? null : new BoundCondition.Not(child);
       }
 
       @Override
       public BoundCondition visitField(FieldTest node) {
-        return bindField(node);
+        return bindField(node, scope);
+      }
+
+      @Override
+      public BoundCondition visitEvent(EventTest node) {
+        return new EventBinder(Binder.this).event(node);
+      }
+
+      @Override
+      public BoundCondition visitSubscription(SubscriptionTest node) {
+        return new MembershipBinder(Binder.this).subscription(node);
+      }
+
+      @Override
+      public BoundCondition visitSegment(SegmentRef node) {
+        return new MembershipBinder(Binder.this).segment(node);
+      }
+
+      @Override
+      public BoundCondition visitStaticSegment(StaticSegmentTest node) {
+        return new MembershipBinder(Binder.this).staticSegment(node);
+      }
+
+      @Override
+      public BoundCondition visitExternal(ExternalTest node) {
+        return new MembershipBinder(Binder.this).external(node);
+      }
+
+      @Override
+      public BoundCondition visitConditionsOf(ConditionsOf node) {
+        return conditionsOf(node);
+      }
+
+      @Override
+      public BoundCondition visitSequence(Sequence node) {
+        return new EventBinder(Binder.this).sequence(node);
       }
     });
   }
 
+  /**
+   * Inlines the other segment's conditions, bound to this database; a segment without conditions
+   * gives true. Problems inside the imported tree are the other segment's own: here they make
+   * one INVALID_REFERENCE.
+   */
+  private BoundCondition conditionsOf(ConditionsOf node) {
+    String p = Pointers.key(node.pointer(), "conditions_of");
+    Optional<SegmentResolver.Found> other = new MembershipBinder(this)
+        .referenced(node.segment(), p);
+    if (other.isEmpty()) {
+      return null;
+    }
+    if (importing.contains(node.segment())) {
+      problems.add(ErrorCode.SEGMENT_CYCLE, p, "Cannot import the conditions of '"
+          + node.segment() + "': the imports form a cycle: " + String.join(" -> ", importing)
+          + " -> " + node.segment() + " (expected imports without cycles)");
+      return null;
+    }
+    Optional<Condition> imported = other.get().segment().conditions();
+    if (imported.isEmpty()) {
+      return new BoundCondition.Const(true);
+    }
+    List<String> stack = new ArrayList<>(importing);
+    stack.add(node.segment());
+    Binder child = new Binder(db, segments, new Problems(), stack);
+    BoundCondition bound = child.bindCondition(imported.get(), Scope.profiles(db));
+    if (!child.problems.isEmpty()) {
+      ValidationError first = child.problems.list().get(0);
+      problems.add(first.code() == ErrorCode.SEGMENT_CYCLE ? ErrorCode.SEGMENT_CYCLE
+          : ErrorCode.INVALID_REFERENCE, p, "Cannot import the conditions of '" + node.segment()
+          + "': they are invalid (" + first.code() + " at " + first.pointer() + " of that"
+          + " segment: " + first.message() + ")");
+      return null;
+    }
+    return bound;
+  }
+
   /** Binds every child; those with problems are left out (the result is then discarded). */
-  private List<BoundCondition> bindAll(List<Condition> children) {
+  private List<BoundCondition> bindAll(List<Condition> children, Scope scope) {
     List<BoundCondition> out = new ArrayList<>();
     for (Condition c : children) {
-      BoundCondition b = bindCondition(c);
+      BoundCondition b = bindCondition(c, scope);
       if (b != null) {
         out.add(b);
       }
@@ -125,10 +229,10 @@ public final class Binder {
     return out;
   }
 
-  private BoundCondition bindField(FieldTest t) {
+  private BoundCondition bindField(FieldTest t, Scope scope) {
     int before = problems.size();
     String fieldPointer = Pointers.key(t.pointer(), "field");
-    Optional<FieldRef> ref = FieldResolver.resolve(db.profiles(), t.path(), "profiles",
+    Optional<FieldRef> ref = FieldResolver.resolve(scope.schema(), t.path(), scope.table(),
         fieldPointer, problems);
     if (ref.isEmpty()) {
       return null;

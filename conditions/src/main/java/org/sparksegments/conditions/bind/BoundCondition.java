@@ -20,6 +20,109 @@ public sealed interface BoundCondition {
     R visitNot(Not node);
 
     R visitField(Field node);
+
+    R visitConst(Const node);
+
+    R visitEvent(Event node);
+
+    R visitSubscription(Subscription node);
+
+    R visitSegment(SegmentMember node);
+
+    R visitStatic(StaticMember node);
+
+    R visitExternal(External node);
+
+    R visitSequence(Sequence node);
+  }
+
+  /** A constant: conditions_of a segment without conditions is true. */
+  record Const(boolean value) implements BoundCondition {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitConst(this);
+    }
+  }
+
+  /**
+   * An event test: the filter and window select events; the operator reads one aggregate of
+   * them (count, an aggregate of {@code aggregateOf}, or the latest or earliest timestamp).
+   *
+   * @param aggregate the function for comparison operators, else empty
+   * @param aggregateOf the aggregated column of the events table
+   * @param values the compared values, converted to the aggregate's result type
+   */
+  record Event(String pointer, BoundEventFilter filter, java.util.Optional<BoundWindow> window,
+      org.sparksegments.conditions.model.EventOp op, long count,
+      java.util.Optional<org.sparksegments.conditions.model.Aggregate.Fn> aggregate,
+      java.util.Optional<FieldRef> aggregateOf, List<BoundValue> values, long days)
+      implements BoundCondition {
+    public Event {
+      values = List.copyOf(values);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitEvent(this);
+    }
+  }
+
+  /** Some subscription record updated by the as-of matches (NONE: no record matches). */
+  record Subscription(List<String> channels, List<String> resources,
+      org.sparksegments.conditions.model.SubscriptionTest.Op op, List<String> statuses)
+      implements BoundCondition {
+    public Subscription {
+      channels = List.copyOf(channels);
+      resources = List.copyOf(resources);
+      statuses = List.copyOf(statuses);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitSubscription(this);
+    }
+  }
+
+  /** Membership of another segment's final result. */
+  record SegmentMember(String segment, boolean in) implements BoundCondition {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitSegment(this);
+    }
+  }
+
+  /** Static segment membership as of the as-of. */
+  record StaticMember(String segment, org.sparksegments.conditions.model.StaticSegmentTest.Op op,
+      java.util.Optional<BoundWindow> window) implements BoundCondition {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitStatic(this);
+    }
+  }
+
+  /**
+   * Some row of an external table whose {@code key} equals the profile's {@code profileField}
+   * passes {@code where}.
+   */
+  record External(String table, String key, FieldRef profileField, boolean exists,
+      java.util.Optional<BoundCondition> where) implements BoundCondition {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitExternal(this);
+    }
+  }
+
+  /** Ordered events: one per step, each strictly later; the last within withinDays (-1: any). */
+  record Sequence(List<BoundEventFilter> steps, long withinDays,
+      java.util.Optional<BoundWindow> window) implements BoundCondition {
+    public Sequence {
+      steps = List.copyOf(steps);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.visitSequence(this);
+    }
   }
 
   /** AND. */

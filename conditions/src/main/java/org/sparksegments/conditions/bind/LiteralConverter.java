@@ -98,6 +98,26 @@ final class LiteralConverter {
     };
   }
 
+  /**
+   * An instant from a window bound: with an offset it is absolute; without one, local time in
+   * the zone; a bare date is local midnight. Empty when the text is none of these.
+   */
+  static Optional<Instant> instant(String s, ZoneId zone) {
+    if (DATE.matcher(s).matches()) {
+      LocalDate d = parseDate(s);
+      return d == null ? Optional.empty() : Optional.of(d.atStartOfDay(zone).toInstant());
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(s).toInstant());
+    } catch (DateTimeParseException e) {
+      try {
+        return Optional.of(LocalDateTime.parse(s).atZone(zone).toInstant());
+      } catch (DateTimeParseException e2) {
+        return Optional.empty();
+      }
+    }
+  }
+
   private static LocalDate parseDate(String s) {
     try {
       return LocalDate.parse(s);

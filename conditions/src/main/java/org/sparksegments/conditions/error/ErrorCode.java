@@ -36,6 +36,12 @@ public enum ErrorCode {
   MULTIPLE_KINDS,
   /** A kind of condition this version cannot evaluate yet. */
   UNSUPPORTED_KIND,
+  /** A kind of condition where it cannot stand: only field tests go inside {@code where}. */
+  KIND_NOT_ALLOWED,
+  /** A window that is empty or reversed, or with the wrong keys. */
+  BAD_WINDOW,
+  /** A referenced segment that is itself invalid. */
+  INVALID_REFERENCE,
   /** An {@code all} or {@code any} with an empty array. */
   EMPTY_GROUP,
   /** An operator name the condition kind does not have. */

@@ -27,8 +27,8 @@ final class ConditionParser {
   static final List<String> KINDS = List.of("all", "any", "not", "field", "event", "subscription",
       "segment", "static_segment", "external", "conditions_of", "sequence");
 
-  /** Kinds this version parses; the others are reported as unsupported. */
-  private static final Set<String> SUPPORTED = Set.of("all", "any", "not", "field");
+  /** The kinds a {@code where} tree may hold: field tests over another table's columns. */
+  private static final Set<String> WHERE_KINDS = Set.of("all", "any", "not", "field");
 
   private ConditionParser() {}
 
@@ -41,7 +41,12 @@ final class ConditionParser {
     if (!checkLimits(node, pointer, problems)) {
       return null;
     }
-    return parse(node, pointer, 1, problems);
+    return parse(node, pointer, 1, false, problems);
+  }
+
+  /** Parses a {@code where} tree at {@code depth}: all, any, not and field tests only. */
+  static Condition parseWhere(JsonNode node, String pointer, int depth, Problems problems) {
+    return parse(node, pointer, depth, true, problems);
   }
 
   /**
@@ -97,10 +102,25 @@ final class ConditionParser {
     if (not != null) {
       out.add(new Child(not, Pointers.key(pointer, "not")));
     }
+    JsonNode where = node.get("where");
+    if (where != null && (node.has("event") || node.has("external"))) {
+      out.add(new Child(where, Pointers.key(pointer, "where")));
+    }
+    JsonNode seq = node.get("sequence");
+    if (seq != null && seq.isArray()) {
+      for (int i = 0; i < seq.size(); i++) {
+        JsonNode w = seq.get(i).get("where");
+        if (w != null) {
+          out.add(new Child(w, Pointers.key(Pointers.index(Pointers.key(pointer, "sequence"), i),
+              "where")));
+        }
+      }
+    }
     return out;
   }
 
-  private static Condition parse(JsonNode node, String pointer, int depth, Problems problems) {
+  private static Condition parse(JsonNode node, String pointer, int depth, boolean where,
+      Problems problems) {
     if (!node.isObject()) {
       problems.add(ErrorCode.NOT_AN_OBJECT, pointer, "Cannot read a condition: found "
           + Nodes.describe(node) + " (expected an object with one of the keys "
@@ -128,20 +148,24 @@ final class ConditionParser {
       return null;
     }
     String kind = kinds.get(0);
-    if (!SUPPORTED.contains(kind)) {
-      problems.add(ErrorCode.UNSUPPORTED_KIND, Pointers.key(pointer, kind), "Cannot evaluate a '"
-          + kind + "' condition: this version evaluates all, any, not and field conditions");
+    if (where && !WHERE_KINDS.contains(kind)) {
+      problems.add(ErrorCode.KIND_NOT_ALLOWED, Pointers.key(pointer, kind), "Cannot use a '"
+          + kind + "' condition inside where (expected field tests over the table's own columns,"
+          + " combined with all, any and not)");
       return null;
     }
     return switch (kind) {
-      case "all", "any" -> parseGroup(obj, kind, pointer, depth, problems);
-      case "not" -> parseNot(obj, pointer, depth, problems);
-      default -> FieldTestParser.parse(obj, pointer, problems);
+      case "all", "any" -> parseGroup(obj, kind, pointer, depth, where, problems);
+      case "not" -> parseNot(obj, pointer, depth, where, problems);
+      case "field" -> FieldTestParser.parse(obj, pointer, problems);
+      case "event" -> EventParser.parseEvent(obj, pointer, depth, problems);
+      case "sequence" -> EventParser.parseSequence(obj, pointer, depth, problems);
+      default -> MembershipParser.parse(kind, obj, pointer, depth, problems);
     };
   }
 
   private static Condition parseGroup(ObjectNode obj, String kind, String pointer, int depth,
-      Problems problems) {
+      boolean where, Problems problems) {
     Nodes.unknownKeys(obj, pointer, Set.of(kind), kind + " condition", problems);
     JsonNode arr = obj.get(kind);
     String arrPointer = Pointers.key(pointer, kind);
@@ -157,7 +181,7 @@ final class ConditionParser {
     }
     List<Condition> children = new ArrayList<>();
     for (int i = 0; i < arr.size(); i++) {
-      Condition c = parse(arr.get(i), Pointers.index(arrPointer, i), depth + 1, problems);
+      Condition c = parse(arr.get(i), Pointers.index(arrPointer, i), depth + 1, where, problems);
       if (c != null) {
         children.add(c);
       }
@@ -168,9 +192,11 @@ final class ConditionParser {
     return kind.equals("all") ? new AllOf(pointer, children) : new AnyOf(pointer, children);
   }
 
-  private static Condition parseNot(ObjectNode obj, String pointer, int depth, Problems problems) {
+  private static Condition parseNot(ObjectNode obj, String pointer, int depth, boolean where,
+      Problems problems) {
     Nodes.unknownKeys(obj, pointer, Set.of("not"), "not condition", problems);
-    Condition child = parse(obj.get("not"), Pointers.key(pointer, "not"), depth + 1, problems);
+    Condition child = parse(obj.get("not"), Pointers.key(pointer, "not"), depth + 1, where,
+        problems);
     return child == null ? null : new Not(pointer, child);
   }
 }

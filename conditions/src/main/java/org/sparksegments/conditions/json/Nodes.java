@@ -78,4 +78,53 @@ final class Nodes {
     }
     return Optional.of(n.asText());
   }
+
+  /**
+   * A string or a non-empty array of non-empty strings (an array is OR); empty when the key is
+   * absent and not required.
+   */
+  static java.util.List<String> stringList(ObjectNode obj, String pointer, String key,
+      boolean required, String what, Problems problems) {
+    JsonNode n = obj.get(key);
+    String p = Pointers.key(pointer, key);
+    if (n == null) {
+      if (required) {
+        problems.add(ErrorCode.MISSING_KEY, pointer, "Cannot read the condition: key '" + key
+            + "' is missing (expected " + what + ": a string or an array of strings)");
+      }
+      return java.util.List.of();
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (n.isTextual() && !n.asText().isEmpty()) {
+      out.add(n.asText());
+    } else if (n.isArray() && !n.isEmpty()) {
+      for (int i = 0; i < n.size(); i++) {
+        JsonNode e = n.get(i);
+        if (e.isTextual() && !e.asText().isEmpty()) {
+          out.add(e.asText());
+        } else {
+          problems.add(ErrorCode.WRONG_VALUE_TYPE, Pointers.index(p, i), "Cannot read "
+              + describe(e) + " in '" + key + "' (expected a non-empty string)");
+        }
+      }
+    } else {
+      problems.add(ErrorCode.WRONG_VALUE_TYPE, p, "Cannot read '" + key + "': found "
+          + describe(n) + " (expected " + what + ": a string or a non-empty array of strings)");
+    }
+    return out;
+  }
+
+  /** A whole number in [min, max], or -1 with a problem reported. */
+  static long wholeNumber(JsonNode n, String pointer, long min, long max, String what,
+      Problems problems) {
+    java.math.BigDecimal d = n != null && n.isNumber() ? n.decimalValue() : null;
+    if (d == null || d.stripTrailingZeros().scale() > 0
+        || d.compareTo(java.math.BigDecimal.valueOf(min)) < 0
+        || d.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+      problems.add(ErrorCode.WRONG_VALUE_TYPE, pointer, "Cannot read " + what + ": found "
+          + describe(n) + " (expected a whole number from " + min + " to " + max + ")");
+      return -1;
+    }
+    return d.longValueExact();
+  }
 }

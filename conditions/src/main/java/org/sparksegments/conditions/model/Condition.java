@@ -7,7 +7,8 @@ package org.sparksegments.conditions.model;
  * condition is a new record here and a new method on {@link Visitor}: nothing compiles until every
  * pass handles it.
  */
-public sealed interface Condition permits AllOf, AnyOf, Not, FieldTest {
+public sealed interface Condition permits AllOf, AnyOf, Not, FieldTest, EventTest,
+    SubscriptionTest, SegmentRef, StaticSegmentTest, ExternalTest, ConditionsOf, Sequence {
 
   /** JSON pointer of this node from the root of its file. */
   String pointer();
@@ -23,5 +24,19 @@ public sealed interface Condition permits AllOf, AnyOf, Not, FieldTest {
     R visitNot(Not node);
 
     R visitField(FieldTest node);
+
+    R visitEvent(EventTest node);
+
+    R visitSubscription(SubscriptionTest node);
+
+    R visitSegment(SegmentRef node);
+
+    R visitStaticSegment(StaticSegmentTest node);
+
+    R visitExternal(ExternalTest node);
+
+    R visitConditionsOf(ConditionsOf node);
+
+    R visitSequence(Sequence node);
   }
 }

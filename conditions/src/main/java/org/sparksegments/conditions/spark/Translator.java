@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
@@ -25,7 +26,9 @@ import org.sparksegments.conditions.bind.BoundCondition;
 import org.sparksegments.conditions.bind.BoundValue;
 import org.sparksegments.conditions.bind.FieldType;
 import org.sparksegments.conditions.bind.FieldType.Kind;
-import org.sparksegments.conditions.model.FieldOp;
+import org.sparksegments.conditions.model.SubscriptionTest;
+import org.sparksegments.conditions.plan.Feature;
+import org.sparksegments.conditions.plan.Features;
 
 /**
  * Translates a bound condition to one boolean Spark {@link Column}.
@@ -73,6 +76,88 @@ public final class Translator implements BoundCondition.Visitor<Column> {
   @Override
   public Column visitField(BoundCondition.Field f) {
     return coalesce(predicate(f), lit(false));
+  }
+
+  @Override
+  public Column visitConst(BoundCondition.Const c) {
+    return lit(c.value());
+  }
+
+  @Override
+  public Column visitEvent(BoundCondition.Event e) {
+    Feature.EventAggregate f = Features.of(e);
+    Column v = col(f.column());
+    Column count = coalesce(v, lit(0L));
+    return coalesce(switch (e.op()) {
+      case EXISTS -> count.gt(lit(0L));
+      case NOT_EXISTS -> count.equalTo(lit(0L));
+      case AT_LEAST -> count.geq(lit(e.count()));
+      case AT_MOST -> count.leq(lit(e.count()));
+      case EXACTLY -> count.equalTo(lit(e.count()));
+      case LAST_WITHIN, FIRST_WITHIN -> v.gt(lit(ctx.days(-e.days())));
+      case LAST_BEFORE -> v.leq(lit(ctx.days(-e.days())));
+      case GT, GTE, LT, LTE, EQ, BETWEEN -> compareAggregate(e, f, v);
+    }, lit(false));
+  }
+
+  /** sum and count_distinct of no values are 0; avg, min and max are null (so false). */
+  private Column compareAggregate(BoundCondition.Event e, Feature.EventAggregate f, Column v) {
+    FieldType.Kind kind = EventResults.kind(e);
+    Column value = f.kind() == Feature.EventKind.SUM || f.kind() == Feature.EventKind.COUNT_DISTINCT
+        ? coalesce(v, lit(EventResults.zero(kind))) : v;
+    Comparisons cmp = new Comparisons(kind, ctx.zone());
+    List<Object> values = new ArrayList<>();
+    for (BoundValue b : e.values()) {
+      values.add(resolve(b, kind));
+    }
+    return switch (e.op()) {
+      case GT -> cmp.gt(value, values.get(0));
+      case GTE -> cmp.gte(value, values.get(0));
+      case LT -> cmp.lt(value, values.get(0));
+      case LTE -> cmp.lte(value, values.get(0));
+      case EQ -> cmp.eq(value, values.get(0));
+      case BETWEEN -> cmp.gte(value, values.get(0)).and(cmp.lte(value, values.get(1)));
+      default -> throw new IllegalStateException(e.op().toString());
+    };
+  }
+
+  @Override
+  public Column visitSubscription(BoundCondition.Subscription s) {
+    Column flag = flag(Features.of(s));
+    return s.op() == SubscriptionTest.Op.NONE ? not(flag) : flag;
+  }
+
+  @Override
+  public Column visitSegment(BoundCondition.SegmentMember m) {
+    Column member = coalesce(ctx.segments().apply(m.segment()), lit(false));
+    return m.in() ? member : not(member);
+  }
+
+  @Override
+  public Column visitStatic(BoundCondition.StaticMember s) {
+    return switch (s.op()) {
+      case IN -> flag(Features.member(s));
+      case NOT_IN -> not(flag(Features.member(s)));
+      case EVER_IN -> flag(Features.ever(s));
+      case NEVER_IN -> not(flag(Features.ever(s)));
+      case LEFT -> flag(Features.ever(s)).and(not(flag(Features.member(s))));
+    };
+  }
+
+  @Override
+  public Column visitExternal(BoundCondition.External e) {
+    Column flag = flag(Features.of(e));
+    return e.exists() ? flag : not(flag);
+  }
+
+  @Override
+  public Column visitSequence(BoundCondition.Sequence s) {
+    return flag(Features.of(s));
+  }
+
+  /** A boolean feature column; a profile without rows in that table has null: false. */
+  private static Column flag(Feature f) {
+    return coalesce(col(f.column()), lit(false));
   }
 
   private Column predicate(BoundCondition.Field f) {
@@ -131,7 +216,7 @@ public final class Translator implements BoundCondition.Visitor<Column> {
   }
 
   /** A relative literal as a value of the field's kind; other values as they are. */
-  private Object resolve(BoundValue v, Kind kind) {
+  Object resolve(BoundValue v, Kind kind) {
     if (v instanceof BoundValue.Exact e) {
       return e.value();
     }

@@ -31,7 +31,7 @@ final class Workspace {
     this.command = command;
     this.catalog = catalog;
     this.segments = segments;
-    this.validator = new Validator(catalog, new SchemaSource(null, this::spark));
+    this.validator = new Validator(catalog, new SchemaSource(null, this::spark), segments);
   }
 
   /** Loads the catalog and the segment set; a bad catalog is invalid input. */
@@ -82,7 +82,8 @@ final class Workspace {
     return spark;
   }
 
+  /** An evaluator that resolves segment references within the set. */
   Evaluator evaluator() {
-    return new Evaluator(spark(), catalog);
+    return new Evaluator(spark(), catalog, validator::bound);
   }
 }

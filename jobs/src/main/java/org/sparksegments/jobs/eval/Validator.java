@@ -3,33 +3,51 @@ package org.sparksegments.jobs.eval;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.sparksegments.conditions.bind.Binder;
+import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.bind.DatabaseView;
 import org.sparksegments.conditions.bind.FieldType;
 import org.sparksegments.conditions.bind.FieldType.Kind;
+import org.sparksegments.conditions.bind.References;
+import org.sparksegments.conditions.bind.SegmentResolver;
 import org.sparksegments.conditions.bind.TableSchema;
+import org.sparksegments.conditions.bind.Tables;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
 import org.sparksegments.conditions.model.Segment;
 import org.sparksegments.jobs.catalog.Catalog;
 import org.sparksegments.jobs.catalog.Database;
+import org.sparksegments.jobs.catalog.ExternalTable;
+import org.sparksegments.jobs.catalog.TableSource;
 
 /**
- * Checks parsed segments against the catalog and the tables' real schemas (read from footers,
- * no job run), giving either a bound segment or every problem found.
+ * Checks parsed segments against the catalog, the other segments of the set and the tables' real
+ * schemas (read from footers, no job run), giving either a bound segment or every problem found.
+ * A segment that refers to an invalid segment is invalid too.
  */
 public final class Validator {
   private final Catalog catalog;
   private final SchemaSource schemas;
+  private final SegmentSet set;
   private final Map<String, Object> views = new HashMap<>();
+  private final Map<String, Binder.Result> results = new HashMap<>();
 
+  /** A validator for segments that refer to no other segment. */
   public Validator(Catalog catalog, SchemaSource schemas) {
+    this(catalog, schemas, null);
+  }
+
+  /** A validator whose segments may refer to the others of {@code set}. */
+  public Validator(Catalog catalog, SchemaSource schemas, SegmentSet set) {
     this.catalog = catalog;
     this.schemas = schemas;
+    this.set = set;
   }
 
   /**
@@ -40,13 +58,67 @@ public final class Validator {
     if (parsed.segment() == null) {
       return new Binder.Result(null, parsed.errors());
     }
-    Binder.Result bound = bindParsed(parsed.segment());
-    if (parsed.ok()) {
-      return bound;
+    String key = parsed.source() + "#" + parsed.pointerPrefix();
+    Binder.Result cached = results.get(key);
+    if (cached != null) {
+      return cached;
     }
+    Binder.Result r = validateNew(parsed, new HashSet<>());
+    results.put(key, r);
+    return r;
+  }
+
+  /** The bound segment of a valid segment of the set, by id. */
+  public Optional<BoundSegment> bound(String id) {
+    if (set == null) {
+      return Optional.empty();
+    }
+    return set.find(id).map(this::validate).filter(Binder.Result::ok)
+        .map(Binder.Result::segment);
+  }
+
+  private Binder.Result validateNew(Parsed parsed, Set<String> visiting) {
+    Binder.Result bound = bindParsed(parsed.segment());
     List<ValidationError> all = new ArrayList<>(parsed.errors());
     all.addAll(bound.errors());
-    return new Binder.Result(null, all);
+    if (all.isEmpty()) {
+      all.addAll(invalidReferences(parsed.segment(), visiting));
+    }
+    return all.isEmpty() ? bound : new Binder.Result(null, all);
+  }
+
+  /** Problems of the segments this one refers to, reported at each reference. */
+  private List<ValidationError> invalidReferences(Segment s, Set<String> visiting) {
+    List<ValidationError> out = new ArrayList<>();
+    if (set == null || s.conditions().isEmpty()) {
+      return out;
+    }
+    visiting.add(s.id());
+    for (References.Ref ref : References.of(s.conditions().get())) {
+      if (ref.imported() || visiting.contains(ref.segment())) {
+        continue;
+      }
+      Optional<Parsed> other = set.find(ref.segment());
+      if (other.isEmpty()) {
+        continue;
+      }
+      Binder.Result r = results.containsKey(key(other.get())) ? results.get(key(other.get()))
+          : other.get().segment() == null ? new Binder.Result(null, other.get().errors())
+          : validateNew(other.get(), visiting);
+      results.putIfAbsent(key(other.get()), r);
+      if (!r.ok()) {
+        ValidationError first = r.errors().get(0);
+        out.add(new ValidationError(ErrorCode.INVALID_REFERENCE, s.source(), s.id(),
+            ref.pointer(), "Cannot refer to segment '" + ref.segment() + "': it is invalid ("
+                + first.code() + " at " + first.pointer() + ": " + first.message() + ")"));
+      }
+    }
+    visiting.remove(s.id());
+    return out;
+  }
+
+  private static String key(Parsed p) {
+    return p.source() + "#" + p.pointerPrefix();
   }
 
   private Binder.Result bindParsed(Segment s) {
@@ -61,7 +133,10 @@ public final class Validator {
     if (view instanceof ValidationError e) {
       return fail(s, e.code(), pointer, e.message());
     }
-    return Binder.bind(s, (DatabaseView) view);
+    SegmentResolver resolver = set == null ? SegmentResolver.NONE
+        : id -> set.find(id).filter(p -> p.segment() != null)
+            .map(p -> new SegmentResolver.Found(p.segment(), p.ok()));
+    return Binder.bind(s, (DatabaseView) view, resolver);
   }
 
   /** The database view, or the error that makes its profiles table unusable. */
@@ -91,7 +166,37 @@ public final class Validator {
               + String.join("; ", problems) + " (expected the id column as string or integer and"
               + " created_at as timestamp)");
     }
-    return new DatabaseView(db.name(), db.idColumn(), db.zone(), profiles);
+    return new DatabaseView(db.name(), db.idColumn(), db.zone(), profiles, tables(db));
+  }
+
+  /** The database's other tables, their schemas read when a condition first needs one. */
+  private Tables tables(Database db) {
+    return new Tables() {
+      @Override
+      public Lookup lookup(String table) {
+        Optional<TableSource> source = switch (table) {
+          case "events" -> db.events();
+          case "subscriptions" -> db.subscriptions();
+          case "static_segments" -> db.staticSegments();
+          default -> Optional.ofNullable(db.external().get(table.substring("external:".length())))
+              .map(ExternalTable::source);
+        };
+        if (source.isEmpty()) {
+          return new Lookup.Missing();
+        }
+        try {
+          return new Lookup.Found(schemas.schema(source.get()));
+        } catch (IOException | RuntimeException e) {
+          return new Lookup.Unreadable("at " + source.get().written() + ": " + e.getMessage());
+        }
+      }
+
+      @Override
+      public Optional<ExternalKey> externalKey(String name) {
+        return Optional.ofNullable(db.external().get(name))
+            .map(e -> new ExternalKey(e.key(), e.profileField()));
+      }
+    };
   }
 
   private static Binder.Result fail(Segment s, ErrorCode code, String pointer, String message) {

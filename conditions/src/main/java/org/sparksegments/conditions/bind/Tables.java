@@ -1,0 +1,43 @@
+package org.sparksegments.conditions.bind;
+
+import java.util.Optional;
+
+/**
+ * The other tables of a database, looked up when a condition needs one: {@code events},
+ * {@code subscriptions}, {@code static_segments} or {@code external:NAME}.
+ */
+public interface Tables {
+
+  /** What the lookup found. */
+  sealed interface Lookup {
+    /** The table exists and its schema was read. */
+    record Found(TableSchema schema) implements Lookup {}
+
+    /** The catalog does not name the table. */
+    record Missing() implements Lookup {}
+
+    /** The catalog names it, but it cannot be read. */
+    record Unreadable(String message) implements Lookup {}
+  }
+
+  Lookup lookup(String table);
+
+  /** The external table's key column and the profile field it matches, if the catalog has it. */
+  Optional<ExternalKey> externalKey(String name);
+
+  /** How an external table joins the profiles. */
+  record ExternalKey(String key, String profileField) {}
+
+  /** A database with no table but profiles. */
+  Tables NONE = new Tables() {
+    @Override
+    public Lookup lookup(String table) {
+      return new Lookup.Missing();
+    }
+
+    @Override
+    public Optional<ExternalKey> externalKey(String name) {
+      return Optional.empty();
+    }
+  };
+}

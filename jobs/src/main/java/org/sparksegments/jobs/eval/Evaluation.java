@@ -1,0 +1,113 @@
+package org.sparksegments.jobs.eval;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.sparksegments.conditions.bind.BoundCondition;
+import org.sparksegments.conditions.bind.BoundSegment;
+import org.sparksegments.conditions.plan.Requirements;
+import org.sparksegments.conditions.spark.Buckets;
+import org.sparksegments.conditions.spark.Columns;
+import org.sparksegments.conditions.spark.EvalContext;
+import org.sparksegments.conditions.spark.FeatureFrames;
+import org.sparksegments.conditions.spark.LimitOrder;
+import org.sparksegments.conditions.spark.Translator;
+
+/**
+ * Segments of one database evaluated as of one instant over one wide frame: the base profiles
+ * with every feature the segments need (one aggregation and one join per table), then one
+ * boolean column per segment. Referenced segments come first, in dependency order; a referenced
+ * segment with a limit contributes its selected ids as a flag column.
+ */
+public final class Evaluation {
+  private final BoundSegment first;
+  private final Instant asOf;
+  private final List<String> profileColumns;
+  private Dataset<Row> wide;
+  private final Map<String, BoundSegment> segments = new LinkedHashMap<>();
+  private final Map<String, Column> inRange = new HashMap<>();
+  private final Map<String, Column> matched = new HashMap<>();
+  private final Map<String, Column> members = new HashMap<>();
+
+  /**
+   * @param ordered every segment to evaluate with its dependencies, dependencies first, all on
+   *     one database
+   */
+  Evaluation(List<BoundSegment> ordered, Dataset<Row> base, Frames frames, Instant asOf) {
+    this.first = ordered.get(0);
+    this.asOf = asOf;
+    this.profileColumns = List.of(base.columns());
+    String id = first.database().idColumn();
+    List<BoundCondition> conditions = new ArrayList<>();
+    ordered.forEach(s -> s.condition().ifPresent(conditions::add));
+    Requirements req = Requirements.of(conditions);
+    EvalContext ctx = context();
+    this.wide = FeatureFrames.widen(base, id, req, frames, ctx);
+    for (BoundSegment s : ordered) {
+      segments.put(s.id(), s);
+      Column range = Buckets.inRange(Columns.column(id), s.segment().range());
+      Column cond = s.condition().map(c -> Translator.translate(c, context())).orElse(lit(true));
+      inRange.put(s.id(), range);
+      matched.put(s.id(), range.and(cond));
+      if (req.segments().contains(s.id()) && s.segment().limit().hasMax()) {
+        String flag = "__seg_" + s.id();
+        Dataset<Row> top = wide.filter(range.and(cond)).orderBy(LimitOrder.columns(s))
+            .limit((int) Math.min(s.segment().limit().max(), Integer.MAX_VALUE))
+            .select(Columns.column(id), lit(true).as(flag));
+        wide = wide.join(top, new String[] {id}, "left");
+        members.put(s.id(), coalesce(col(flag), lit(false)));
+      } else {
+        members.put(s.id(), range.and(cond));
+      }
+    }
+  }
+
+  private EvalContext context() {
+    return new EvalContext(asOf, first.database().zone(), members::get);
+  }
+
+  /** in_range, matched and selected of one segment, in one Spark job. */
+  public Evaluator.Counts count(String id) {
+    Row r = wide.agg(sum(when(inRange.get(id), 1L).otherwise(0L)),
+        sum(when(matched.get(id), 1L).otherwise(0L))).first();
+    long in = r.isNullAt(0) ? 0 : r.getLong(0);
+    long m = r.isNullAt(1) ? 0 : r.getLong(1);
+    long max = segments.get(id).segment().limit().max();
+    return new Evaluator.Counts(in, m, max > 0 ? Math.min(m, max) : m);
+  }
+
+  /** The selected profiles (the profile columns) in the segment's order, limit applied. */
+  public Dataset<Row> selected(String id) {
+    BoundSegment s = segments.get(id);
+    Dataset<Row> rows = wide.filter(matched.get(id)).orderBy(LimitOrder.columns(s))
+        .select(profileColumns.stream().map(Columns::column).toArray(Column[]::new));
+    long max = s.segment().limit().max();
+    return max > 0 ? rows.limit((int) Math.min(max, Integer.MAX_VALUE)) : rows;
+  }
+
+  /** The range predicate and the full predicate (range and conditions) of a segment. */
+  public Column inRange(String id) {
+    return inRange.get(id);
+  }
+
+  public Column matched(String id) {
+    return matched.get(id);
+  }
+
+  /** The wide frame: base profiles, feature columns, flags of limited referenced segments. */
+  public Dataset<Row> wide() {
+    return wide;
+  }
+}

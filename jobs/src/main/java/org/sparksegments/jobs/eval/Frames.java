@@ -1,0 +1,52 @@
+package org.sparksegments.jobs.eval;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.sparksegments.conditions.spark.TableFrames;
+import org.sparksegments.jobs.catalog.Database;
+import org.sparksegments.jobs.catalog.TableSource;
+
+/** The tables of one database as DataFrames, each source read once. */
+final class Frames implements TableFrames {
+  private final SparkSession spark;
+  private final Database db;
+  private final Map<String, Dataset<Row>> read = new HashMap<>();
+
+  Frames(SparkSession spark, Database db) {
+    this.spark = spark;
+    this.db = db;
+  }
+
+  Dataset<Row> read(TableSource source) {
+    return read.computeIfAbsent(source.written() + "\u0000" + source.location(),
+        k -> source.sessionTable() ? spark.table(source.tableName())
+            : spark.read().parquet(source.location()));
+  }
+
+  Dataset<Row> profiles() {
+    return read(db.profiles());
+  }
+
+  @Override
+  public Dataset<Row> events() {
+    return read(db.events().orElseThrow());
+  }
+
+  @Override
+  public Dataset<Row> subscriptions() {
+    return read(db.subscriptions().orElseThrow());
+  }
+
+  @Override
+  public Dataset<Row> staticSegments() {
+    return read(db.staticSegments().orElseThrow());
+  }
+
+  @Override
+  public Dataset<Row> external(String name) {
+    return read(db.external().get(name).source());
+  }
+}
