@@ -34,8 +34,6 @@ public enum ErrorCode {
   UNKNOWN_KIND,
   /** A condition object with more than one kind key. */
   MULTIPLE_KINDS,
-  /** A kind of condition this version cannot evaluate yet. */
-  UNSUPPORTED_KIND,
   /** A kind of condition where it cannot stand: only field tests go inside {@code where}. */
   KIND_NOT_ALLOWED,
   /** A window that is empty or reversed, or with the wrong keys. */

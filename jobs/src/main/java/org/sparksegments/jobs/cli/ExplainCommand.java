@@ -1,0 +1,53 @@
+package org.sparksegments.jobs.cli;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sparksegments.conditions.bind.BoundSegment;
+import org.sparksegments.conditions.plan.Feature;
+import org.sparksegments.conditions.plan.Requirements;
+import org.sparksegments.jobs.eval.Evaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** explain: the predicate as Spark SQL text, the shared features and the physical plan. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = {"Prints, for reading only: the features the segment needs from other tables"
+        + " (each computed once per table in one aggregation, named by a digest of its"
+        + " definition), the segment's predicate as Spark SQL text, and Spark's physical plan"
+        + " of its selection."},
+    footer = {"", "Exit status: 0 done, 2 invalid input, 1 failure."})
+final class ExplainCommand implements Callable<Integer> {
+  @Mixin SetOptions set;
+  @Mixin PickOptions pick;
+
+  @Override
+  public Integer call() {
+    Instant asOf = AsOf.parse(pick.asOf);
+    Workspace ws = Workspace.open("explain", set.catalog, set.segments);
+    BoundSegment s = ws.bind(pick.segment);
+    Evaluation e = ws.evaluator().evaluate(List.of(s), asOf);
+    System.out.println("segment " + s.id() + " on database " + s.database().name() + " as of "
+        + asOf);
+    Requirements req = Requirements.of(s.condition().stream().toList());
+    System.out.println();
+    System.out.println("== features (one aggregation per table, joined once) ==");
+    for (Class<? extends Feature> kind : List.of(Feature.EventAggregate.class,
+        Feature.SequenceMatch.class, Feature.SubscriptionFlag.class, Feature.StaticFlag.class,
+        Feature.ExternalFlag.class)) {
+      for (Feature f : req.features(kind)) {
+        System.out.println(f.column() + "  " + f.canonical());
+      }
+    }
+    if (!req.segments().isEmpty()) {
+      System.out.println("segments referred to: " + String.join(", ", req.segments()));
+    }
+    System.out.println();
+    System.out.println("== predicate (range and conditions) ==");
+    System.out.println(e.matched(s.id()));
+    System.out.println();
+    System.out.println("== physical plan of the selection ==");
+    System.out.println(e.selected(s.id()).queryExecution().executedPlan().treeString());
+    return ExitCodes.OK;
+  }
+}
