@@ -57,10 +57,10 @@ final class EventParser {
       allowOnly(obj, pointer, op, "aggregate", needs == EventOp.Needs.AGGREGATE, problems);
       allowOnly(obj, pointer, op, "value", needs == EventOp.Needs.AGGREGATE, problems);
       switch (needs) {
-        case COUNT -> count = Nodes.wholeNumber(obj.get("count"), Pointers.key(pointer, "count"),
-            0, Integer.MAX_VALUE, "count", problems);
-        case DAYS -> days = Nodes.wholeNumber(obj.get("days"), Pointers.key(pointer, "days"), 0,
-            WindowParser.MAX_DAYS, "days", problems);
+        case COUNT -> count = !obj.has("count") ? -1 : Nodes.wholeNumber(obj.get("count"),
+            Pointers.key(pointer, "count"), 0, Integer.MAX_VALUE, "count", problems);
+        case DAYS -> days = !obj.has("days") ? -1 : Nodes.wholeNumber(obj.get("days"),
+            Pointers.key(pointer, "days"), 0, WindowParser.MAX_DAYS, "days", problems);
         case AGGREGATE -> {
           aggregate = aggregate(obj, pointer, problems);
           values = values(obj, pointer, op, problems);
