@@ -17,17 +17,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,10 +40,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sparksegments.conditions.bind.Binder;
+import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.Json;
 import org.sparksegments.conditions.json.SegmentParser;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
+import org.sparksegments.conditions.spark.Columns;
+import org.sparksegments.jobs.eval.Evaluation;
 import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.SchemaSource;
 import org.sparksegments.jobs.eval.Validator;
@@ -55,6 +62,7 @@ import org.sparksegments.testing.SharedSpark;
  * rewrites the {@code "expected"} list of every member case in the source folder with what the
  * engine selects (error cases are left alone), so the change can be reviewed as a diff. Off by
  * default; the expectations in the files were written by hand from the spec and the fixture.
+ * {@code -Dgolden.dir=PATH} rewrites the files of another folder instead (a copy, say).
  *
  * <p>A case file is a JSON object:
  *
@@ -70,30 +78,48 @@ import org.sparksegments.testing.SharedSpark;
  * </pre>
  *
  * A member case checks the selected ids in order, the counts ({@code in_range} against the
- * base computed from the fixture's rows, {@code selected} against the list), and, when the
- * segment has conditions and no {@code max}, the negation: the same segment with {@code {"not":
- * conditions}} must select exactly the base profiles of the range minus the expected ones (the
- * spec's two-valued logic, section 3). An error case checks the exact set of (code, pointer)
- * pairs reported by parsing and validation together, and that every message is non-empty.
+ * base computed from the fixture's rows, {@code matched} against the list when there is no
+ * {@code max}), and, when the segment has conditions and no {@code max}, the negation: the same
+ * segment with {@code {"not": conditions}} must select exactly the base profiles of the range
+ * minus the expected ones (the spec's two-valued logic, section 3). An error case checks the
+ * exact set of (code, pointer) pairs reported by parsing and validation together, and that
+ * every message is non-empty. Segment ids must be unique across the golden files.
+ *
+ * <p>For speed, the member cases of one as-of are evaluated together through {@link
+ * Evaluator#evaluate} (the batch path: one wide frame, one boolean column per segment), the
+ * ordered and limited ones through {@link Evaluation#selected}; {@code -Dgolden.single=true}
+ * evaluates each case alone through {@link Evaluator#selected} and {@link Evaluator#count}
+ * instead (slower, the path of the {@code members} and {@code count} commands).
  */
 @ExtendWith(SharedSpark.class)
 class GoldenCasesTest {
 
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+  private static final boolean SINGLE = Boolean.getBoolean("golden.single");
+  private static final String ID = "profile_id";
+  /** Segments per collected projection: keeps the generated code of one job small. */
+  private static final int BATCH_COLUMNS = 48;
   private static final Pattern EXPECTED = Pattern.compile("\"expected\"\\s*:\\s*\\[[^\\]]*\\]");
 
   private static Fixture fixture;
-  private static Validator validator;
+  private static SchemaSource schemas;
   private static Evaluator evaluator;
   private static final Map<String, Map<String, Long>> BUCKETS = new HashMap<>();
+  private static final Map<String, Answer> ANSWERS = new HashMap<>();
+  private static final Set<Instant> BATCHED = new HashSet<>();
+  private static Map<String, Instant> MEMBER_CASES;
 
   @BeforeAll
   static void setUp() {
     SparkSession spark = SharedSpark.session();
     fixture = Fixture.get();
-    validator = new Validator(fixture.catalog(),
-        new SchemaSource(new Configuration(), () -> spark));
+    schemas = new SchemaSource(new Configuration(), () -> spark);
     evaluator = new Evaluator(spark, fixture.catalog());
+  }
+
+  /** A fresh validator (it caches results by file name); the schemas are read once. */
+  private static Validator validator() {
+    return new Validator(fixture.catalog(), schemas);
   }
 
   static Stream<String> cases() throws IOException, URISyntaxException {
@@ -110,12 +136,9 @@ class GoldenCasesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void golden(String name) throws Exception {
-    Path file = Path.of(GoldenCasesTest.class.getResource("/golden/" + name).toURI());
-    JsonNode golden = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-    String text = golden.has("segment_text") ? golden.get("segment_text").asText()
-        : Json.MAPPER.writeValueAsString(golden.get("segment"));
-    Instant asOf = golden.has("as_of") ? Instant.parse(golden.get("as_of").asText())
-        : Fixture.AS_OF;
+    JsonNode golden = readCase(name);
+    String text = segmentText(golden);
+    Instant asOf = asOf(golden);
     String context = name + " (" + golden.path("description").asText() + ")\n  segment: " + text
         + "\n  as_of: " + asOf;
     List<Parsed> parsed = SegmentParser.parseText(name, text);
@@ -131,53 +154,222 @@ class GoldenCasesTest {
   // ---------------------------------------------------------------------------------------
   // Member cases
 
+  /** A valid member case: its bound segment and, when the negation is checked, the negation. */
+  private record Member(String name, BoundSegment segment, BoundSegment negation) {
+    /** Whether the members' order is more than the ids ascending. */
+    boolean ordered() {
+      return segment.segment().limit().max() > 0 || !segment.segment().limit().orderBy().isEmpty();
+    }
+  }
+
+  /** What the engine answered for a member case. */
+  private record Answer(List<String> members, List<String> negation, long inRange,
+      long matched) {}
+
   private static void checkMembers(String name, JsonNode golden, List<Parsed> parsed,
       Instant asOf, String context) throws IOException {
     assertEquals(1, parsed.size(), "a member case holds one segment: " + context);
-    Binder.Result bound = validator.validate(parsed.get(0));
+    Member member = member(name, golden, parsed.get(0), context);
+    Answer answer = answer(member, asOf);
+    if (UPDATE) {
+      rewriteExpected(name, answer.members());
+      return;
+    }
+    List<String> expected = strings(golden.get("expected"));
+    FrameAssert.assertIds(expected, answer.members(), context);
+
+    List<String> baseInRange = baseInRange(golden.get("segment").get("range"), asOf);
+    assertEquals(baseInRange.size(), answer.inRange(), "in_range count: " + context);
+    if (member.segment().segment().limit().max() == 0) {
+      assertEquals(expected.size(), answer.matched(), "matched count: " + context);
+    }
+    // The spec's two-valued logic: not C selects exactly the range's profiles that C does not.
+    if (member.negation() != null) {
+      List<String> notExpected = new ArrayList<>(baseInRange);
+      notExpected.removeAll(expected);
+      FrameAssert.assertSameIds(notExpected, answer.negation(),
+          "NEGATION {\"not\": conditions} of " + context);
+    }
+  }
+
+  /**
+   * Validates a member case and, when it has conditions and no max, the same segment with
+   * {@code {"not": conditions}} under the id {@code not-<file name>}.
+   */
+  private static Member member(String name, JsonNode golden, Parsed parsed, String context)
+      throws IOException {
+    Binder.Result bound = validator().validate(parsed);
     if (!bound.ok()) {
       fail("expected a valid segment, got errors: " + context + "\n    " + bound.errors()
           .stream().map(ValidationError::render).collect(Collectors.joining("\n    ")));
     }
-    List<String> actual = ids(evaluator.selected(bound.segment(), asOf).collectAsList());
-    if (UPDATE) {
-      rewriteExpected(name, actual);
-      return;
-    }
-    List<String> expected = strings(golden.get("expected"));
-    FrameAssert.assertIds(expected, actual, context);
-
     JsonNode segment = golden.get("segment");
-    List<String> baseInRange = baseInRange(segment.get("range"), asOf);
-    Evaluator.Counts counts = evaluator.count(bound.segment(), asOf);
-    assertEquals(baseInRange.size(), counts.inRange(), "in_range count: " + context);
-    assertEquals(expected.size(), counts.selected(), "selected count: " + context);
-    long max = bound.segment().segment().limit().max();
-    if (max == 0) {
-      assertEquals(expected.size(), counts.matched(), "matched count: " + context);
-    }
-
-    // The spec's two-valued logic: not C selects exactly the range's profiles that C does not.
-    if (segment.has("conditions") && max == 0) {
+    BoundSegment negation = null;
+    if (segment.has("conditions") && bound.segment().segment().limit().max() == 0) {
       ObjectNode negated = segment.deepCopy();
+      negated.put("id", "not-" + name.replaceAll("[^A-Za-z0-9_-]", "_"));
       negated.set("conditions", Json.MAPPER.createObjectNode().set("not",
           segment.get("conditions")));
       String negText = Json.MAPPER.writeValueAsString(negated);
-      List<Parsed> np = SegmentParser.parseText(name + " (negated)", negText);
-      Binder.Result nb = validator.validate(np.get(0));
+      Binder.Result nb = validator().validate(
+          SegmentParser.parseText(name + " (negated)", negText).get(0));
       assertTrue(nb.ok(), "the negated segment must be valid: " + negText + " " + nb.errors());
-      List<String> notActual = ids(evaluator.selected(nb.segment(), asOf).collectAsList());
-      List<String> notExpected = new ArrayList<>(baseInRange);
-      notExpected.removeAll(expected);
-      FrameAssert.assertSameIds(notExpected, notActual,
-          "NEGATION {\"not\": conditions} of " + context);
+      negation = nb.segment();
     }
+    return new Member(name, bound.segment(), negation);
+  }
+
+  /**
+   * The engine's answer for a member case. By default every member case of the same as-of is
+   * evaluated together, the first time one of them is needed, through {@link
+   * Evaluator#evaluate}: one wide frame with one boolean column per segment (and per negation),
+   * collected in a few jobs; cases with an order or a limit then take their members from {@link
+   * Evaluation#selected}. With {@code -Dgolden.single=true}, or when a batch fails, each case is
+   * evaluated alone through {@link Evaluator#selected} and {@link Evaluator#count}.
+   */
+  private static synchronized Answer answer(Member member, Instant asOf) throws IOException {
+    Answer a = ANSWERS.get(member.name());
+    if (a != null) {
+      return a;
+    }
+    if (!SINGLE && BATCHED.add(asOf)) {
+      List<Member> group = new ArrayList<>();
+      for (Map.Entry<String, Instant> e : memberCases().entrySet()) {
+        if (e.getValue().equals(asOf)) {
+          try {
+            group.add(member(e.getKey(), readCase(e.getKey()),
+                SegmentParser.parseText(e.getKey(), segmentText(readCase(e.getKey()))).get(0),
+                e.getKey()));
+          } catch (AssertionError invalid) {
+            // reported by that case's own test
+          }
+        }
+      }
+      try {
+        ANSWERS.putAll(batch(group, asOf));
+      } catch (RuntimeException e) {
+        System.err.println("golden: the batch of " + group.size() + " segments as of " + asOf
+            + " failed, evaluating them one by one: " + e);
+      }
+      a = ANSWERS.get(member.name());
+      if (a != null) {
+        return a;
+      }
+    }
+    a = single(member, asOf);
+    ANSWERS.put(member.name(), a);
+    return a;
+  }
+
+  private static Answer single(Member m, Instant asOf) {
+    List<String> members = ids(evaluator.selected(m.segment(), asOf).collectAsList());
+    Evaluator.Counts c = evaluator.count(m.segment(), asOf);
+    List<String> negation = m.negation() == null ? null
+        : ids(evaluator.selected(m.negation(), asOf).collectAsList());
+    return new Answer(members, negation, c.inRange(), c.matched());
+  }
+
+  private static Map<String, Answer> batch(List<Member> group, Instant asOf) {
+    List<BoundSegment> targets = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Member m : group) {
+      for (BoundSegment s : Arrays.asList(m.segment(), m.negation())) {
+        if (s != null) {
+          if (!seen.add(s.id())) {
+            throw new IllegalStateException("segment id '" + s.id() + "' is used by two golden"
+                + " cases; ids must be unique across the golden files");
+          }
+          targets.add(s);
+        }
+      }
+    }
+    Evaluation ev = evaluator.evaluate(targets, asOf);
+    Map<String, List<String>> matched = new HashMap<>();
+    Map<String, Long> inRange = new HashMap<>();
+    for (int from = 0; from < targets.size(); from += BATCH_COLUMNS) {
+      List<BoundSegment> chunk = targets.subList(from,
+          Math.min(targets.size(), from + BATCH_COLUMNS));
+      List<Column> cols = new ArrayList<>();
+      cols.add(Columns.column(ID).as("__id"));
+      for (int i = 0; i < chunk.size(); i++) {
+        cols.add(ev.matched(chunk.get(i).id()).as("m" + i));
+        cols.add(ev.inRange(chunk.get(i).id()).as("r" + i));
+      }
+      List<Row> rows = ev.wide().select(cols.toArray(Column[]::new)).collectAsList();
+      for (int i = 0; i < chunk.size(); i++) {
+        List<String> ids = new ArrayList<>();
+        long n = 0;
+        for (Row r : rows) {
+          if (r.getBoolean(1 + 2 * i)) {
+            ids.add(String.valueOf((Object) r.getAs("__id")));
+          }
+          if (r.getBoolean(2 + 2 * i)) {
+            n++;
+          }
+        }
+        ids.sort(GoldenCasesTest::byUtf8);
+        matched.put(chunk.get(i).id(), ids);
+        inRange.put(chunk.get(i).id(), n);
+      }
+    }
+    Map<String, Answer> out = new HashMap<>();
+    for (Member m : group) {
+      String id = m.segment().id();
+      List<String> members = m.ordered() ? ids(ev.selected(id).collectAsList()) : matched.get(id);
+      out.put(m.name(), new Answer(members,
+          m.negation() == null ? null : matched.get(m.negation().id()),
+          inRange.get(id), matched.get(id).size()));
+    }
+    return out;
+  }
+
+  /** The spec's default member order: ids ascending by their UTF-8 bytes. */
+  private static int byUtf8(String a, String b) {
+    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
+        b.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The member cases by file name, with their as-of. */
+  private static synchronized Map<String, Instant> memberCases() throws IOException {
+    if (MEMBER_CASES == null) {
+      Map<String, Instant> m = new TreeMap<>();
+      try {
+        for (String name : cases().toList()) {
+          JsonNode golden = readCase(name);
+          if (golden.has("expected")) {
+            m.put(name, asOf(golden));
+          }
+        }
+      } catch (URISyntaxException e) {
+        throw new IllegalStateException(e);
+      }
+      MEMBER_CASES = m;
+    }
+    return MEMBER_CASES;
+  }
+
+  private static JsonNode readCase(String name) throws IOException {
+    try {
+      Path file = Path.of(GoldenCasesTest.class.getResource("/golden/" + name).toURI());
+      return Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String segmentText(JsonNode golden) throws IOException {
+    return golden.has("segment_text") ? golden.get("segment_text").asText()
+        : Json.MAPPER.writeValueAsString(golden.get("segment"));
+  }
+
+  private static Instant asOf(JsonNode golden) {
+    return golden.has("as_of") ? Instant.parse(golden.get("as_of").asText()) : Fixture.AS_OF;
   }
 
   private static List<String> ids(List<Row> rows) {
     List<String> out = new ArrayList<>(rows.size());
     for (Row r : rows) {
-      out.add(String.valueOf(r.getAs("profile_id")));
+      out.add(String.valueOf((Object) r.getAs(ID)));
     }
     return out;
   }
@@ -225,8 +417,9 @@ class GoldenCasesTest {
   /** Rewrites the "expected" list of a case in the source folder (golden.update=true). */
   private static synchronized void rewriteExpected(String name, List<String> actual)
       throws IOException {
-    Path source = Path.of(System.getProperty("basedir", "."))
-        .resolve("src/test/resources/golden").resolve(name);
+    Path source = Path.of(System.getProperty("golden.dir", Path.of(
+        System.getProperty("basedir", ".")).resolve("src/test/resources/golden").toString()))
+        .resolve(name);
     String text = Files.readString(source, StandardCharsets.UTF_8);
     Matcher m = EXPECTED.matcher(text);
     if (!m.find()) {
@@ -248,8 +441,9 @@ class GoldenCasesTest {
   private static void checkErrors(JsonNode expectedErrors, List<Parsed> parsed,
       String context) {
     List<ValidationError> actual = new ArrayList<>();
+    Validator v = validator();
     for (Parsed p : parsed) {
-      actual.addAll(validator.validate(p).errors());
+      actual.addAll(v.validate(p).errors());
     }
     assertErrors(expectedErrors, actual, context);
   }
@@ -289,8 +483,9 @@ class GoldenCasesTest {
 
   private static List<ValidationError> validateText(String text) {
     List<ValidationError> out = new ArrayList<>();
+    Validator v = validator();
     for (Parsed p : SegmentParser.parseText("generated.json", text)) {
-      out.addAll(validator.validate(p).errors());
+      out.addAll(v.validate(p).errors());
     }
     return out;
   }
@@ -318,7 +513,7 @@ class GoldenCasesTest {
   void depth32IsAllowedAndEvaluates() {
     // 31 nots, the field test at depth 32: an odd number of nots is "city neq Berlin".
     List<Parsed> parsed = SegmentParser.parseText("deep.json", segment(nots(31)));
-    Binder.Result bound = validator.validate(parsed.get(0));
+    Binder.Result bound = validator().validate(parsed.get(0));
     assertTrue(bound.ok(), bound.errors().toString());
     List<String> actual = ids(evaluator.selected(bound.segment(), Fixture.AS_OF).collectAsList());
     List<String> expected = new ArrayList<>(fixture.baseIds(Fixture.AS_OF));

@@ -52,7 +52,8 @@ class CommandLineTest {
   void helpListsEveryCommand() throws Exception {
     Cli.Result r = Cli.run("--help");
     assertEquals(0, r.exit(), r.toString());
-    for (String cmd : List.of("validate", "count", "members", "show", "generate", "demo")) {
+    for (String cmd : List.of("validate", "count", "members", "show", "explain", "generate",
+        "demo")) {
       assertTrue(r.out().contains(cmd), cmd + " missing in\n" + r.out());
     }
     Cli.Result count = Cli.run("count", "--help");
@@ -143,6 +144,17 @@ class CommandLineTest {
     for (int i = 0; i < 3; i++) {
       assertTrue(rows.get(i).matches("\\|\\s*" + ids.get(i) + "\\s*\\|.*"), rows.get(i));
     }
+  }
+
+  @Test
+  void explainShowsTheSharedAggregatesAndThePlan() throws Exception {
+    Cli.Result r = Cli.run("explain", "--catalog", catalog, "--segments", examples,
+        "--segment", "spring-openers", "--as-of", AS_OF);
+    assertEquals(0, r.exit(), r.toString());
+    assertTrue(r.out().contains("== features") && r.out().contains("__ev_")
+        && r.out().contains("__sub_"), r.out());
+    assertTrue(r.out().contains("== physical plan") && r.out().contains("HashAggregate"),
+        r.out());
   }
 
   @Test

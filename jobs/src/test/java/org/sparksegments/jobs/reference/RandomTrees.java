@@ -351,7 +351,8 @@ public final class RandomTrees {
       n.put("op", "exists");
       return n;
     }
-    boolean ic = k == Kind.STRING && chance(0.3);
+    boolean ic = k == Kind.STRING && chance(0.3) && op.matches("eq|neq|in|not_in|gt|gte|lt|lte"
+        + "|between|not_between|contains|not_contains|starts_with|ends_with|matches");
     switch (op) {
       case "exists", "not_exists", "empty", "not_empty" -> { }
       case "size_eq", "size_gt", "size_gte", "size_lt", "size_lte" -> n.put("value", r.nextInt(5));
