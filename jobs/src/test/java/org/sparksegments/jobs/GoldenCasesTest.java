@@ -164,7 +164,7 @@ class GoldenCasesTest {
 
   /** What the engine answered for a member case. */
   private record Answer(List<String> members, List<String> negation, long inRange,
-      long matched) {}
+      long matched, String problem) {}
 
   private static void checkMembers(String name, JsonNode golden, List<Parsed> parsed,
       Instant asOf, String context) throws IOException {
@@ -176,6 +176,7 @@ class GoldenCasesTest {
       return;
     }
     List<String> expected = strings(golden.get("expected"));
+    assertTrue(answer.problem() == null, answer.problem() + ": " + context);
     FrameAssert.assertIds(expected, answer.members(), context);
 
     List<String> baseInRange = baseInRange(golden.get("segment").get("range"), asOf);
@@ -237,9 +238,9 @@ class GoldenCasesTest {
       for (Map.Entry<String, Instant> e : memberCases().entrySet()) {
         if (e.getValue().equals(asOf)) {
           try {
-            group.add(member(e.getKey(), readCase(e.getKey()),
-                SegmentParser.parseText(e.getKey(), segmentText(readCase(e.getKey()))).get(0),
-                e.getKey()));
+            JsonNode golden = readCase(e.getKey());
+            Parsed parsed = SegmentParser.parseText(e.getKey(), segmentText(golden)).get(0);
+            group.add(member(e.getKey(), golden, parsed, e.getKey()));
           } catch (AssertionError invalid) {
             // reported by that case's own test
           }
@@ -266,7 +267,7 @@ class GoldenCasesTest {
     Evaluator.Counts c = evaluator.count(m.segment(), asOf);
     List<String> negation = m.negation() == null ? null
         : ids(evaluator.selected(m.negation(), asOf).collectAsList());
-    return new Answer(members, negation, c.inRange(), c.matched());
+    return new Answer(members, negation, c.inRange(), c.matched(), null);
   }
 
   private static Map<String, Answer> batch(List<Member> group, Instant asOf) {
@@ -286,6 +287,7 @@ class GoldenCasesTest {
     Evaluation ev = evaluator.evaluate(targets, asOf);
     Map<String, List<String>> matched = new HashMap<>();
     Map<String, Long> inRange = new HashMap<>();
+    Map<String, String> problems = new HashMap<>();
     for (int from = 0; from < targets.size(); from += BATCH_COLUMNS) {
       List<BoundSegment> chunk = targets.subList(from,
           Math.min(targets.size(), from + BATCH_COLUMNS));
@@ -300,8 +302,15 @@ class GoldenCasesTest {
         List<String> ids = new ArrayList<>();
         long n = 0;
         for (Row r : rows) {
+          if (r.isNullAt(1 + 2 * i) || r.isNullAt(2 + 2 * i)) {
+            // Two-valued logic: a segment's predicate is true or false, never null.
+            problems.merge(chunk.get(i).id(), "the predicate is null for "
+                + r.getAs("__id"), (x, y) -> x + ", " + y);
+            continue;
+          }
           if (r.getBoolean(1 + 2 * i)) {
-            ids.add(String.valueOf((Object) r.getAs("__id")));
+            Object id = r.getAs("__id");
+            ids.add(String.valueOf(id));
           }
           if (r.getBoolean(2 + 2 * i)) {
             n++;
@@ -316,9 +325,14 @@ class GoldenCasesTest {
     for (Member m : group) {
       String id = m.segment().id();
       List<String> members = m.ordered() ? ids(ev.selected(id).collectAsList()) : matched.get(id);
+      String problem = problems.get(id);
+      if (m.negation() != null && problems.containsKey(m.negation().id())) {
+        problem = (problem == null ? "" : problem + "; ") + "negation: "
+            + problems.get(m.negation().id());
+      }
       out.put(m.name(), new Answer(members,
           m.negation() == null ? null : matched.get(m.negation().id()),
-          inRange.get(id), matched.get(id).size()));
+          inRange.get(id), matched.get(id).size(), problem));
     }
     return out;
   }
@@ -369,7 +383,8 @@ class GoldenCasesTest {
   private static List<String> ids(List<Row> rows) {
     List<String> out = new ArrayList<>(rows.size());
     for (Row r : rows) {
-      out.add(String.valueOf((Object) r.getAs(ID)));
+      Object id = r.getAs(ID); // not String.valueOf(getAs): that would pick valueOf(char[])
+      out.add(String.valueOf(id));
     }
     return out;
   }

@@ -267,7 +267,7 @@ public final class Binder {
       return null;
     }
     if ((t.op() == FieldOp.BETWEEN || t.op() == FieldOp.NOT_BETWEEN)
-        && Ordering.greater(values.get(0), values.get(1))) {
+        && Ordering.greater(caseFolded(values.get(0), t), caseFolded(values.get(1), t))) {
       problems.add(ErrorCode.BAD_BETWEEN, Pointers.key(t.pointer(), "value"), "Cannot use a"
           + " range whose low bound is greater than its high bound (expected [low, high] with"
           + " low <= high)");
@@ -275,6 +275,14 @@ public final class Binder {
     }
     return new BoundCondition.Field(t.pointer(), ref.get(), t.op(), values, t.ignoreCase(),
         t.withinDays());
+  }
+
+  /** A string bound as the comparison sees it: lower-cased with ignore_case. */
+  private static BoundValue caseFolded(BoundValue v, FieldTest t) {
+    if (t.ignoreCase() && v instanceof BoundValue.Exact e && e.value() instanceof String s) {
+      return new BoundValue.Exact(s.toLowerCase(java.util.Locale.ROOT));
+    }
+    return v;
   }
 
   /**

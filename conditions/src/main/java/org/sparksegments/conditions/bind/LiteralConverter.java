@@ -78,11 +78,13 @@ final class LiteralConverter {
     // An instant with an offset is absolute; without one it is local time in the zone.
     LocalDateTime local;
     Instant instant;
+    boolean hasOffset = true;
     try {
       OffsetDateTime odt = OffsetDateTime.parse(s);
       instant = odt.toInstant();
       local = LocalDateTime.ofInstant(instant, zone);
     } catch (DateTimeParseException e) {
+      hasOffset = false;
       try {
         local = LocalDateTime.parse(s);
         // atZone takes the earlier offset in an overlap and moves a gap time forward.
@@ -91,10 +93,13 @@ final class LiteralConverter {
         return null;
       }
     }
+    // Against TIMESTAMP_NTZ an instant with an offset stays an instant: the comparison reads
+    // each local time as its instant in the zone (a wall time alone would lose which of two
+    // autumn passes is meant).
     return switch (kind) {
       case DATE -> exact(local.toLocalDate());
       case TIMESTAMP -> exact(instant);
-      default -> exact(local);
+      default -> exact(hasOffset ? instant : local);
     };
   }
 

@@ -194,7 +194,7 @@ final class FieldTestParser {
           && n.value().stripTrailingZeros().scale() <= 0
           && n.value().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
       if (!ok) {
-        problems.add(ErrorCode.WRONG_VALUE_TYPE, l.pointer(), "Cannot compare a size with this"
+        problems.add(ErrorCode.BAD_LITERAL, l.pointer(), "Cannot compare a size with this"
             + " value (expected a whole number, 0 or more)");
       }
     }

@@ -186,9 +186,11 @@ public final class SegmentParser {
       conditions = Optional.ofNullable(
           ConditionParser.parseTop(cond, prefix + "/conditions", problems));
     }
-    // With errors, the model keeps what could be read, so the binder can report the rest.
-    Segment segment = id == null || database == null ? null
-        : new Segment(source, prefix, id, database, name, description, tags, range, limit,
+    // With errors, the model keeps what could be read, so the binder can report the rest
+    // (a bad id still names the segment in messages).
+    String modelId = id != null ? id : idNode != null && idNode.isTextual() ? idNode.asText() : null;
+    Segment segment = modelId == null || database == null ? null
+        : new Segment(source, prefix, modelId, database, name, description, tags, range, limit,
             conditions, obj);
     return new Parsed(source, prefix, id, segment, locate(problems, source, id));
   }

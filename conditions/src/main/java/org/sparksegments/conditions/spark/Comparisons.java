@@ -1,7 +1,9 @@
 package org.sparksegments.conditions.spark;
 
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,30 +30,74 @@ final class Comparisons {
     if (v instanceof BoundValue.Day d) {
       return c.geq(start(d.day())).and(c.lt(start(d.day().plusDays(1))));
     }
+    if (localVsInstant(v)) {
+      return gte(c, v).and(not(gt(c, v)));
+    }
     return c.equalTo(lit(v));
   }
 
   Column in(Column c, List<Object> values) {
-    if (values.stream().noneMatch(v -> v instanceof BoundValue.Day)) {
+    if (values.stream().noneMatch(v -> v instanceof BoundValue.Day || localVsInstant(v))) {
       return c.isin(values.toArray());
     }
     return values.stream().map(v -> eq(c, v)).reduce(Column::or).orElseThrow();
   }
 
   Column gt(Column c, Object v) {
-    return v instanceof BoundValue.Day d ? c.geq(start(d.day().plusDays(1))) : c.gt(lit(v));
+    if (v instanceof BoundValue.Day d) {
+      return c.geq(start(d.day().plusDays(1)));
+    }
+    if (localVsInstant(v)) {
+      Instant i = (Instant) v;
+      return c.geq(lit(LocalTimes.firstAtOrAfter(after(i), zone)));
+    }
+    return c.gt(lit(v));
   }
 
   Column gte(Column c, Object v) {
-    return v instanceof BoundValue.Day d ? c.geq(start(d.day())) : c.geq(lit(v));
+    if (v instanceof BoundValue.Day d) {
+      return c.geq(start(d.day()));
+    }
+    if (localVsInstant(v)) {
+      Instant i = (Instant) v;
+      return c.geq(lit(LocalTimes.firstAtOrAfter(i, zone)));
+    }
+    return c.geq(lit(v));
   }
 
   Column lt(Column c, Object v) {
-    return v instanceof BoundValue.Day d ? c.lt(start(d.day())) : c.lt(lit(v));
+    if (v instanceof BoundValue.Day d) {
+      return c.lt(start(d.day()));
+    }
+    if (localVsInstant(v)) {
+      Instant i = (Instant) v;
+      return c.lt(lit(LocalTimes.firstAtOrAfter(i, zone)));
+    }
+    return c.lt(lit(v));
   }
 
   Column lte(Column c, Object v) {
-    return v instanceof BoundValue.Day d ? c.lt(start(d.day().plusDays(1))) : c.leq(lit(v));
+    if (v instanceof BoundValue.Day d) {
+      return c.lt(start(d.day().plusDays(1)));
+    }
+    if (localVsInstant(v)) {
+      Instant i = (Instant) v;
+      return c.lt(lit(LocalTimes.firstAtOrAfter(after(i), zone)));
+    }
+    return c.leq(lit(v));
+  }
+
+  /**
+   * A TIMESTAMP_NTZ column compared with an instant: each local time stands for its instant in
+   * the zone (the earlier one when it happens twice), a mapping that only grows, so "at or after
+   * the instant" is "at or after the first local time whose instant is at or after it".
+   */
+  private boolean localVsInstant(Object v) {
+    return kind == Kind.TIMESTAMP_NTZ && v instanceof Instant;
+  }
+
+  private static Instant after(Instant i) {
+    return i.plusNanos(1000);
   }
 
   /** The first instant (or local time, for TIMESTAMP_NTZ) of a local day. */

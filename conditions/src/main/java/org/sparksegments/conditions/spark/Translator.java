@@ -14,7 +14,6 @@ import static org.apache.spark.sql.functions.size;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.sparksegments.conditions.bind.BoundCondition;
 import org.sparksegments.conditions.bind.BoundValue;
 import org.sparksegments.conditions.bind.FieldType;
 import org.sparksegments.conditions.bind.FieldType.Kind;
+import org.sparksegments.conditions.model.FieldOp;
 import org.sparksegments.conditions.model.SubscriptionTest;
 import org.sparksegments.conditions.plan.Feature;
 import org.sparksegments.conditions.plan.Features;
@@ -162,7 +162,9 @@ public final class Translator implements BoundCondition.Visitor<Column> {
 
   private Column predicate(BoundCondition.Field f) {
     Column raw = Columns.field(f.field());
-    Column c = f.ignoreCase() ? lower(raw) : raw;
+    // matches compiles its pattern case-insensitively instead of lower-casing both sides.
+    boolean lowerBoth = f.ignoreCase() && f.op() != FieldOp.MATCHES;
+    Column c = lowerBoth ? lower(raw) : raw;
     FieldType type = f.field().type();
     Kind kind = type.scalarKind().orElse(Kind.OTHER);
     List<Object> values = new ArrayList<>();
@@ -170,7 +172,7 @@ public final class Translator implements BoundCondition.Visitor<Column> {
     for (BoundValue v : f.values()) {
       values.add(resolve(v, kind));
     }
-    if (f.ignoreCase()) {
+    if (lowerBoth) {
       values.replaceAll(v -> v instanceof String s ? s.toLowerCase(Locale.ROOT) : v);
     }
     return switch (f.op()) {
@@ -225,11 +227,8 @@ public final class Translator implements BoundCondition.Visitor<Column> {
     }
     Instant at = ctx.asOf().plusSeconds(((BoundValue.Relative) v).dayOffset() * 86_400L);
     ZoneId zone = ctx.zone();
-    return switch (kind) {
-      case DATE -> LocalDate.ofInstant(at, zone);
-      case TIMESTAMP_NTZ -> LocalDateTime.ofInstant(at, zone);
-      default -> at;
-    };
+    // A TIMESTAMP_NTZ column is compared with the instant itself (see Comparisons).
+    return kind == Kind.DATE ? LocalDate.ofInstant(at, zone) : at;
   }
 
   private static Column empty(Column c, Kind kind) {

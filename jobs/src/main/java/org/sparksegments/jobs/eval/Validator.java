@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,8 @@ public final class Validator {
   private final SchemaSource schemas;
   private final SegmentSet set;
   private final Map<String, Object> views = new HashMap<>();
-  private final Map<String, Binder.Result> results = new HashMap<>();
+  /** Results by parsed entry (identity: two files may hold equal documents). */
+  private final Map<Parsed, Binder.Result> results = new IdentityHashMap<>();
 
   /** A validator for segments that refer to no other segment. */
   public Validator(Catalog catalog, SchemaSource schemas) {
@@ -58,13 +60,12 @@ public final class Validator {
     if (parsed.segment() == null) {
       return new Binder.Result(null, parsed.errors());
     }
-    String key = parsed.source() + "#" + parsed.pointerPrefix();
-    Binder.Result cached = results.get(key);
+    Binder.Result cached = results.get(parsed);
     if (cached != null) {
       return cached;
     }
     Binder.Result r = validateNew(parsed, new HashSet<>());
-    results.put(key, r);
+    results.put(parsed, r);
     return r;
   }
 
@@ -102,10 +103,10 @@ public final class Validator {
       if (other.isEmpty()) {
         continue;
       }
-      Binder.Result r = results.containsKey(key(other.get())) ? results.get(key(other.get()))
+      Binder.Result r = results.containsKey(other.get()) ? results.get(other.get())
           : other.get().segment() == null ? new Binder.Result(null, other.get().errors())
           : validateNew(other.get(), visiting);
-      results.putIfAbsent(key(other.get()), r);
+      results.putIfAbsent(other.get(), r);
       if (!r.ok()) {
         ValidationError first = r.errors().get(0);
         out.add(new ValidationError(ErrorCode.INVALID_REFERENCE, s.source(), s.id(),
@@ -115,10 +116,6 @@ public final class Validator {
     }
     visiting.remove(s.id());
     return out;
-  }
-
-  private static String key(Parsed p) {
-    return p.source() + "#" + p.pointerPrefix();
   }
 
   private Binder.Result bindParsed(Segment s) {
