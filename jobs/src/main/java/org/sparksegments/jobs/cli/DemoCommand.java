@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.sparksegments.conditions.bind.Binder;
+import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.data.SampleGenerator;
 import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.Sessions;
@@ -45,20 +48,29 @@ final class DemoCommand implements Callable<Integer> {
     Instant asOf = SampleGenerator.SAMPLE_AS_OF;
     Workspace ws = Workspace.open("demo", catalog, examples);
     List<Binder.Result> results = ws.validateAll();
-    List<String[]> rows = new ArrayList<>();
     int invalid = 0;
-    progress.say("evaluating " + results.size() + " example segments as of " + asOf);
-    Evaluator ev = ws.evaluator();
+    Map<String, List<BoundSegment>> byDatabase = new TreeMap<>();
     for (Binder.Result r : results) {
       if (!r.ok()) {
         invalid++;
         r.errors().forEach(e -> System.err.println(e.render()));
         continue;
       }
-      Evaluator.Counts c = ev.count(r.segment(), asOf);
-      rows.add(new String[] {r.segment().id(), r.segment().database().name(),
-          fmt(c.inRange()), fmt(c.matched()), fmt(c.selected()),
-          r.segment().segment().name().orElse("")});
+      byDatabase.computeIfAbsent(r.segment().database().name(), k -> new ArrayList<>())
+          .add(r.segment());
+    }
+    Evaluator ev = ws.evaluator();
+    List<String[]> rows = new ArrayList<>();
+    for (Map.Entry<String, List<BoundSegment>> db : byDatabase.entrySet()) {
+      progress.say("database " + db.getKey() + ": counting " + db.getValue().size()
+          + " example segments as of " + asOf + " in one pass");
+      Map<String, Evaluator.Counts> counts = ev.evaluate(db.getValue(), asOf)
+          .counts(db.getValue().stream().map(BoundSegment::id).toList());
+      for (BoundSegment s : db.getValue()) {
+        Evaluator.Counts c = counts.get(s.id());
+        rows.add(new String[] {s.id(), db.getKey(), fmt(c.inRange()), fmt(c.matched()),
+            fmt(c.selected()), s.segment().name().orElse("")});
+      }
     }
     System.out.println("as of " + asOf);
     Table.print(new String[] {"segment", "database", "in_range", "matched", "selected", "name"},

@@ -80,12 +80,25 @@ public final class Evaluation {
 
   /** in_range, matched and selected of one segment, in one Spark job. */
   public Evaluator.Counts count(String id) {
-    Row r = wide.agg(sum(when(inRange.get(id), 1L).otherwise(0L)),
-        sum(when(matched.get(id), 1L).otherwise(0L))).first();
-    long in = r.isNullAt(0) ? 0 : r.getLong(0);
-    long m = r.isNullAt(1) ? 0 : r.getLong(1);
-    long max = segments.get(id).segment().limit().max();
-    return new Evaluator.Counts(in, m, max > 0 ? Math.min(m, max) : m);
+    return counts(List.of(id)).get(id);
+  }
+
+  /** The counts of several segments of this evaluation, all in one Spark job over one scan. */
+  public Map<String, Evaluator.Counts> counts(List<String> ids) {
+    List<Column> aggs = new ArrayList<>();
+    for (String id : ids) {
+      aggs.add(sum(when(inRange.get(id), 1L).otherwise(0L)));
+      aggs.add(sum(when(matched.get(id), 1L).otherwise(0L)));
+    }
+    Row r = wide.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
+    Map<String, Evaluator.Counts> out = new LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      long in = r.isNullAt(2 * i) ? 0 : r.getLong(2 * i);
+      long m = r.isNullAt(2 * i + 1) ? 0 : r.getLong(2 * i + 1);
+      long max = segments.get(ids.get(i)).segment().limit().max();
+      out.put(ids.get(i), new Evaluator.Counts(in, m, max > 0 ? Math.min(m, max) : m));
+    }
+    return out;
   }
 
   /** The selected profiles (the profile columns) in the segment's order, limit applied. */
