@@ -6,13 +6,13 @@ import picocli.CommandLine.Command;
 @Command(name = "segments", mixinStandardHelpOptions = true, version = "spark-segments 0.1.0",
     description = "Computes dynamic segments of customer profiles with Apache Spark.",
     subcommands = {ValidateCommand.class, CountCommand.class, MembersCommand.class,
-        ShowCommand.class, ExplainCommand.class, GenerateCommand.class, DemoCommand.class},
+        ShowCommand.class, ExplainCommand.class, RunCommand.class, GenerateCommand.class, DemoCommand.class},
     footer = {"", "Exit status: 0 done, 2 invalid input (nothing written), 1 failure.",
         "The contract and language reference: docs/language.md"})
 final class SegmentsCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-        "Missing command: choose one of validate, count, members, show, explain, generate, demo");
+        "Missing command: choose one of validate, count, members, show, explain, run, generate, demo");
   }
 }

@@ -51,6 +51,11 @@ final class Workspace {
     return segments;
   }
 
+  /** Validates one parsed segment of the set. */
+  Binder.Result validate(Parsed p) {
+    return validator.validate(p);
+  }
+
   /** Validates every segment of the set. */
   List<Binder.Result> validateAll() {
     return segments.all().stream().map(validator::validate).toList();

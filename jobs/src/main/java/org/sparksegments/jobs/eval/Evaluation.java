@@ -36,6 +36,7 @@ public final class Evaluation {
   private final Instant asOf;
   private final List<String> profileColumns;
   private Dataset<Row> wide;
+  private final Requirements requirements;
   private final Map<String, BoundSegment> segments = new LinkedHashMap<>();
   private final Map<String, Column> inRange = new HashMap<>();
   private final Map<String, Column> matched = new HashMap<>();
@@ -53,6 +54,7 @@ public final class Evaluation {
     List<BoundCondition> conditions = new ArrayList<>();
     ordered.forEach(s -> s.condition().ifPresent(conditions::add));
     Requirements req = Requirements.of(conditions);
+    this.requirements = req;
     EvalContext ctx = context();
     this.wide = FeatureFrames.widen(base, id, req, frames, ctx);
     for (BoundSegment s : ordered) {
@@ -117,6 +119,11 @@ public final class Evaluation {
 
   public Column matched(String id) {
     return matched.get(id);
+  }
+
+  /** What the segments need besides profile columns. */
+  public Requirements requirements() {
+    return requirements;
   }
 
   /** The wide frame: base profiles, feature columns, flags of limited referenced segments. */

@@ -20,7 +20,8 @@ public final class Sessions {
       b.config("spark.ui.enabled", "false");
     }
     if (!conf.contains("spark.ui.showConsoleProgress")) {
-      b.config("spark.ui.showConsoleProgress", "false");
+      // The progress bar only where a person watches; a scheduler's log gets progress lines.
+      b.config("spark.ui.showConsoleProgress", String.valueOf(System.console() != null));
     }
     if (!conf.contains("spark.sql.shuffle.partitions")) {
       b.config("spark.sql.shuffle.partitions", "8");

@@ -1,0 +1,270 @@
+package org.sparksegments.jobs.run;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.sparksegments.conditions.bind.BoundSegment;
+import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.ValidationError;
+import org.sparksegments.conditions.json.Json;
+import org.sparksegments.conditions.spark.Columns;
+import org.sparksegments.jobs.catalog.Catalog;
+import org.sparksegments.jobs.eval.Evaluation;
+import org.sparksegments.jobs.eval.Evaluator;
+import org.sparksegments.jobs.eval.Evaluator.Counts;
+
+/**
+ * The batch recalculation (spec 9): every given segment of every database as of one instant,
+ * one wide frame per database (each table read once, all event-style conditions in one shared
+ * aggregation, one boolean column per segment), members and changes written under
+ * {@code runs/RUN_ID/}, the manifest last, then the update log row of each segment.
+ */
+public final class BatchRun {
+  /** The engine version written into manifests. */
+  public static final String ENGINE_VERSION = "spark-segments 0.1.0";
+
+  private final SparkSession spark;
+  private final Catalog catalog;
+  private final Evaluator evaluator;
+  private final RunStore store;
+  private final java.util.function.Consumer<String> progress;
+
+  public BatchRun(SparkSession spark, Catalog catalog, Evaluator evaluator, RunStore store,
+      java.util.function.Consumer<String> progress) {
+    this.spark = spark;
+    this.catalog = catalog;
+    this.evaluator = evaluator;
+    this.store = store;
+    this.progress = progress;
+  }
+
+  /** A segment to compute, or one already found invalid (bound is null). */
+  public record Planned(String id, String database, String sha256, BoundSegment bound,
+      List<ValidationError> errors) {}
+
+  /** The run's folder and every segment's outcome. */
+  public record Result(Path run, String runId, List<String> failed, List<String> invalid) {}
+
+  /**
+   * Runs the planned segments as of {@code asOf}: invalid ones are reported, the others computed
+   * database by database; a database whose tables cannot be read fails only its segments.
+   */
+  public Result run(List<Planned> planned, Instant asOf) throws IOException {
+    Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    store.settleCounts();
+    Path run = store.newRun(started);
+    String runId = run.getFileName().toString();
+    progress.accept("run " + runId + " as of " + asOf + ": " + planned.size() + " segments");
+    Map<String, SegmentOutcome> outcomes = new LinkedHashMap<>();
+    Map<String, List<BoundSegment>> byDb = new TreeMap<>();
+    for (Planned p : planned) {
+      SegmentOutcome o = new SegmentOutcome(p.id(), p.database(), p.sha256());
+      outcomes.put(p.id(), o);
+      if (p.bound() == null) {
+        boolean unreadable = p.errors().stream()
+            .anyMatch(e -> e.code() == ErrorCode.UNREADABLE_TABLE);
+        o.fail(unreadable ? "failed" : "invalid", p.errors());
+      } else {
+        byDb.computeIfAbsent(p.database(), k -> new ArrayList<>()).add(p.bound());
+      }
+    }
+    ArrayNode inputs = Json.MAPPER.createArrayNode();
+    for (Map.Entry<String, List<BoundSegment>> db : byDb.entrySet()) {
+      long t0 = System.nanoTime();
+      try {
+        runDatabase(db.getKey(), db.getValue(), asOf, run, outcomes, inputs);
+        progress.accept(String.format(java.util.Locale.ROOT,
+            "database %s: %d segments done in %.1fs", db.getKey(), db.getValue().size(),
+            (System.nanoTime() - t0) / 1e9));
+      } catch (RuntimeException | IOException e) {
+        String message = "Cannot compute the segments of database '" + db.getKey() + "': "
+            + rootMessage(e);
+        progress.accept("database " + db.getKey() + ": FAILED: " + message);
+        for (BoundSegment s : db.getValue()) {
+          outcomes.get(s.id()).fail("failed", List.of(new ValidationError(
+              ErrorCode.UNREADABLE_TABLE, s.segment().source(), s.id(), "", message)));
+        }
+      }
+    }
+    Instant finished = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    writeCounts(runId, asOf, finished, outcomes);
+    RunStore.writeManifest(run, Manifests.manifest(runId, asOf, started, finished, inputs,
+        outcomes.values()));
+    store.publish(runId);
+    List<String> failed = new ArrayList<>();
+    List<String> invalid = new ArrayList<>();
+    outcomes.values().forEach(o -> {
+      if (o.status.equals("failed")) {
+        failed.add(o.id);
+      } else if (o.status.equals("invalid")) {
+        invalid.add(o.id);
+      }
+    });
+    progress.accept("run " + runId + " complete: " + (outcomes.size() - failed.size()
+        - invalid.size()) + " ok, " + invalid.size() + " invalid, " + failed.size() + " failed");
+    return new Result(run, runId, failed, invalid);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? t.toString() : t.getMessage();
+    return m.length() > 500 ? m.substring(0, 500) + "..." : m;
+  }
+
+  private void runDatabase(String dbName, List<BoundSegment> segments, Instant asOf, Path run,
+      Map<String, SegmentOutcome> outcomes, ArrayNode inputs) throws IOException {
+    List<String> ids = segments.stream().map(BoundSegment::id).toList();
+    Evaluation e = evaluator.evaluate(segments, asOf);
+    String idColumn = segments.get(0).database().idColumn();
+    Inputs.describe(catalog.database(dbName).orElseThrow(), e, spark, inputs);
+    Dataset<Row> wide = e.wide().persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<String, Counts> counts = e.counts(ids);
+      progress.accept("database " + dbName + ": counted " + ids.size() + " segments");
+      counts.forEach((id, c) -> {
+        SegmentOutcome o = outcomes.get(id);
+        o.inRange = c.inRange();
+        o.matched = c.matched();
+        o.selected = c.selected();
+      });
+      writeMembers(e, segments, idColumn, run.resolve("members"));
+      progress.accept("database " + dbName + ": members written");
+      writeChanges(segments, idColumn, wide.schema().apply(idColumn).dataType(), run, outcomes);
+      progress.accept("database " + dbName + ": changes written");
+    } finally {
+      wide.unpersist();
+    }
+  }
+
+  /**
+   * Members of segments in id order (no limit, no order_by) in one job; the others, sorted by
+   * their own order and limited, one job each over the cached wide frame.
+   */
+  private void writeMembers(Evaluation e, List<BoundSegment> segments, String idColumn,
+      Path members) {
+    List<BoundSegment> plain = new ArrayList<>();
+    for (BoundSegment s : segments) {
+      if (s.segment().limit().hasMax() || !s.segment().limit().orderBy().isEmpty()) {
+        e.selected(s.id()).select(Columns.column(idColumn)).coalesce(1).write()
+            .mode("overwrite").parquet(members.resolve("segment=" + s.id()).toString());
+      } else {
+        plain.add(s);
+      }
+    }
+    if (plain.isEmpty()) {
+      return;
+    }
+    Column[] tags = plain.stream()
+        .map(s -> when(e.matched(s.id()), lit(s.id()))).toArray(Column[]::new);
+    e.wide().select(Columns.column(idColumn), explode(array(tags)).as("segment"))
+        .filter(col("segment").isNotNull())
+        .repartition(col("segment"))
+        .sortWithinPartitions(col("segment"), Columns.column(idColumn))
+        .write().mode("append").partitionBy("segment").parquet(members.toString());
+  }
+
+  /** entered / left against each segment's previous successful run, in one job. */
+  private void writeChanges(List<BoundSegment> segments, String idColumn,
+      org.apache.spark.sql.types.DataType idType, Path run,
+      Map<String, SegmentOutcome> outcomes) throws IOException {
+    Dataset<Row> current = null;
+    Dataset<Row> previous = null;
+    for (BoundSegment s : segments) {
+      Dataset<Row> cur = membersOf(run.resolve("members").resolve("segment=" + s.id()),
+          idColumn, idType, s.id());
+      current = current == null ? cur : current.unionByName(cur);
+      Optional<Path> prev = store.previousMembers(s.id());
+      if (prev.isPresent()) {
+        Dataset<Row> p = membersOf(prev.get(), idColumn, idType, s.id());
+        previous = previous == null ? p : previous.unionByName(p);
+      }
+    }
+    Dataset<Row> prev = previous == null ? current.limit(0) : previous;
+    Column id = Columns.column(idColumn);
+    Dataset<Row> changes = current.withColumn("__now", lit(true))
+        .join(prev.withColumn("__before", lit(true)), new String[] {"segment", idColumn},
+            "full_outer")
+        .filter(coalesce(col("__now"), lit(false)).notEqual(coalesce(col("__before"), lit(false))))
+        .select(id, when(col("__now").isNotNull(), lit("entered")).otherwise(lit("left"))
+            .as("change"), col("segment"))
+        .repartition(col("segment"))
+        .sortWithinPartitions(col("segment"), col("change"), id)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      changes.write().mode("append").partitionBy("segment")
+          .parquet(run.resolve("changes").toString());
+      for (Row r : changes.groupBy("segment", "change").count().collectAsList()) {
+        SegmentOutcome o = outcomes.get(r.getString(0));
+        if ("entered".equals(r.getString(1))) {
+          o.entered = r.getLong(2);
+        } else {
+          o.left = r.getLong(2);
+        }
+      }
+    } finally {
+      changes.unpersist();
+    }
+  }
+
+  /** A members folder as (id, segment); an absent folder is a segment with no members. */
+  private Dataset<Row> membersOf(Path folder, String idColumn,
+      org.apache.spark.sql.types.DataType idType, String segment) {
+    if (!Files.isDirectory(folder)) {
+      StructType schema = new StructType().add(idColumn, idType, true);
+      return spark.createDataFrame(List.of(), schema).withColumn("segment", lit(segment));
+    }
+    return spark.read().parquet(folder.toString()).select(Columns.column(idColumn))
+        .withColumn("segment", lit(segment));
+  }
+
+  private void writeCounts(String runId, Instant asOf, Instant finished,
+      Map<String, SegmentOutcome> outcomes) {
+    StructType schema = new StructType()
+        .add("run_id", DataTypes.StringType, false)
+        .add("as_of", DataTypes.TimestampType, false)
+        .add("finished_at", DataTypes.TimestampType, false)
+        .add("segment", DataTypes.StringType, false)
+        .add("database", DataTypes.StringType, false)
+        .add("status", DataTypes.StringType, false)
+        .add("in_range", DataTypes.LongType, false)
+        .add("matched", DataTypes.LongType, false)
+        .add("selected", DataTypes.LongType, false)
+        .add("entered", DataTypes.LongType, false)
+        .add("left", DataTypes.LongType, false);
+    List<Row> rows = new ArrayList<>();
+    for (SegmentOutcome o : outcomes.values()) {
+      rows.add(RowFactory.create(runId, java.sql.Timestamp.from(asOf),
+          java.sql.Timestamp.from(finished), o.id, o.database, o.status, o.inRange, o.matched,
+          o.selected, o.entered, o.left));
+    }
+    spark.createDataFrame(rows, schema).coalesce(1).write().mode("overwrite")
+        .parquet(store.stagedCounts(runId).toString());
+  }
+}
