@@ -64,6 +64,8 @@ public final class RandomTrees {
   private final Map<String, List<String>> resourcesByChannel = new TreeMap<>();
   private final List<String> staticNames;
   private final List<Instant> eventTimes;
+  /** While true, literals are the pool values themselves (bounds of between stay ordered). */
+  private boolean exact;
 
   public RandomTrees(ReferenceData data, Instant asOf, long seed) {
     this.d = data;
@@ -325,6 +327,14 @@ public final class RandomTrees {
 
   private ObjectNode fieldTest(List<PathInfo> paths) {
     PathInfo p = pick(paths);
+    if (chance(0.2)) {
+      // array, map and time paths are few among the columns: give them more tests
+      List<PathInfo> rare = paths.stream().filter(x -> x.type().kind() == Kind.ARRAY
+          || x.type().kind() == Kind.MAP || x.type().kind() == Kind.DATE).toList();
+      if (!rare.isEmpty()) {
+        p = pick(rare);
+      }
+    }
     ObjectNode n = F.objectNode();
     n.put("field", p.path());
     Kind k = p.type().kind();
@@ -397,8 +407,10 @@ public final class RandomTrees {
         }
         int form = r.nextInt(5);
         ArrayNode a = n.putArray("value");
+        exact = true;
         a.add(literal(p.type(), x, ic, form));
         a.add(literal(p.type(), y, ic, form));
+        exact = false;
       }
       case "contains", "not_contains", "starts_with", "ends_with" -> {
         String v = (String) pick(p.pool());
@@ -462,7 +474,7 @@ public final class RandomTrees {
         String s = (String) v;
         if (ic && chance(0.5)) {
           s = chance(0.5) ? s.toUpperCase(Locale.ROOT) : s.toLowerCase(Locale.ROOT);
-        } else if (chance(0.05)) {
+        } else if (!exact && chance(0.05)) {
           s = "Nowhere";
         }
         return F.textNode(s);
@@ -472,21 +484,21 @@ public final class RandomTrees {
       }
       case INTEGER -> {
         long x = (Long) v;
-        if (chance(0.2)) {
+        if (!exact && chance(0.2)) {
           x += r.nextInt(5) - 2;
         }
         return chance(0.1) ? F.numberNode(new BigDecimal(x + ".0")) : F.numberNode(x);
       }
       case DOUBLE -> {
         double x = (Double) v;
-        if (chance(0.2)) {
+        if (!exact && chance(0.2)) {
           return F.numberNode(BigDecimal.valueOf(x).add(new BigDecimal("0.25")));
         }
         return F.numberNode(BigDecimal.valueOf(x));
       }
       case DECIMAL -> {
         BigDecimal x = (BigDecimal) v;
-        if (chance(0.2)) {
+        if (!exact && chance(0.2)) {
           x = x.add(new BigDecimal(pick("0.005", "-0.005", "0.001")));
         }
         return F.numberNode(x);
@@ -522,7 +534,7 @@ public final class RandomTrees {
   private JsonNode instantLiteral(Instant x, int form) {
     return switch (form) {
       case 0 -> F.textNode(LocalDate.ofInstant(x, d.zone).toString());
-      case 1 -> F.textNode(chance(0.2) ? x.plusMillis(500).toString() : x.toString());
+      case 1 -> F.textNode(!exact && chance(0.2) ? x.plusMillis(500).toString() : x.toString());
       case 2 -> F.textNode(OffsetDateTime.ofInstant(x, ZoneOffset.ofHours(r.nextInt(11) - 5))
           .format(OFFSET));
       case 3 -> F.textNode(LocalDateTime.ofInstant(x, d.zone).format(LOCAL));
@@ -690,8 +702,10 @@ public final class RandomTrees {
           vx = vy;
           vy = t;
         }
+        exact = true;
         x = literal(of.type(), vx, false, form);
         y = literal(of.type(), vy, false, form);
+        exact = false;
         if (k != Kind.TIMESTAMP && k != Kind.STRING) {
           // a moved number could cross the other bound: order the literals themselves
           if (x.decimalValue().compareTo(y.decimalValue()) > 0) {

@@ -20,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sparksegments.jobs.reference.ReferenceData.Kind;
@@ -870,9 +869,5 @@ public final class ReferenceEvaluator {
   @Override
   public String toString() {
     return "ReferenceEvaluator[" + d.name + " as of " + asOf + "]";
-  }
-
-  static boolean same(Object a, Object b) {
-    return Objects.equals(a, b);
   }
 }
