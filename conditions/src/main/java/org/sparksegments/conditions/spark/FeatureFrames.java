@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
 import org.sparksegments.conditions.bind.BoundEventFilter;
 import org.sparksegments.conditions.bind.BoundWindow;
@@ -104,8 +105,8 @@ public final class FeatureFrames {
     for (Feature.SequenceMatch s : sequences) {
       columns.add(Sequences.collect(s.sequence(), ctx).as(s.column()));
     }
-    Dataset<Row> grouped = events.filter(keep).groupBy(Columns.column(idColumn))
-        .agg(columns.get(0), columns.subList(1, columns.size()).toArray(Column[]::new));
+    Dataset<Row> grouped = aggregate(events.filter(keep)
+        .groupBy(Columns.column(idColumn)), columns);
     for (Feature.SequenceMatch s : sequences) {
       grouped = grouped.withColumn(s.column(), Sequences.matches(col(s.column()), s.sequence()));
     }
@@ -198,9 +199,8 @@ public final class FeatureFrames {
       }
       columns.add(anyRow(match).as(f.column()));
     }
-    return subs.filter(col("updated_at").leq(lit(ctx.asOf())))
-        .groupBy(Columns.column(idColumn))
-        .agg(columns.get(0), columns.subList(1, columns.size()).toArray(Column[]::new));
+    return aggregate(subs.filter(col("updated_at").leq(lit(ctx.asOf())))
+        .groupBy(Columns.column(idColumn)), columns);
   }
 
   private static Dataset<Row> staticFeatures(Dataset<Row> st, String idColumn,
@@ -217,9 +217,8 @@ public final class FeatureFrames {
     }
     TreeSet<String> names = new TreeSet<>();
     flags.forEach(f -> names.add(f.segment()));
-    return st.filter(col("segment").isin(names.toArray()))
-        .groupBy(Columns.column(idColumn))
-        .agg(columns.get(0), columns.subList(1, columns.size()).toArray(Column[]::new));
+    return aggregate(st.filter(col("segment").isin(names.toArray()))
+        .groupBy(Columns.column(idColumn)), columns);
   }
 
   private static Dataset<Row> joinExternal(Dataset<Row> wide, Dataset<Row> ext,
@@ -231,11 +230,15 @@ public final class FeatureFrames {
       columns.add(anyRow(where).as(f.column()));
     }
     String key = flags.get(0).key();
-    Dataset<Row> agg = ext.filter(Columns.column(key).isNotNull())
-        .groupBy(Columns.column(key).as(keyAlias))
-        .agg(columns.get(0), columns.subList(1, columns.size()).toArray(Column[]::new));
+    Dataset<Row> agg = aggregate(ext.filter(Columns.column(key).isNotNull())
+        .groupBy(Columns.column(key).as(keyAlias)), columns);
     Column on = Columns.field(flags.get(0).profileField()).equalTo(agg.col(keyAlias));
     return wide.join(agg, on, "left").drop(keyAlias);
+  }
+
+  /** All the feature columns of one table in one aggregation. */
+  private static Dataset<Row> aggregate(RelationalGroupedDataset groups, List<Column> columns) {
+    return groups.agg(columns.get(0), columns.subList(1, columns.size()).toArray(Column[]::new));
   }
 
   /** True when some row of the group passes {@code p}. */
