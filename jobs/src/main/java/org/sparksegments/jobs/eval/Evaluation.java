@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.sparksegments.conditions.bind.BoundCondition;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.plan.Requirements;
@@ -37,6 +38,8 @@ public final class Evaluation {
   private final List<String> profileColumns;
   private Dataset<Row> wide;
   private final Requirements requirements;
+  /** The frame cached for limited references, released with {@link #release()}. */
+  private Dataset<Row> cached;
   private final Map<String, BoundSegment> segments = new LinkedHashMap<>();
   private final Map<String, Column> inRange = new HashMap<>();
   private final Map<String, Column> matched = new HashMap<>();
@@ -57,6 +60,13 @@ public final class Evaluation {
     this.requirements = req;
     EvalContext ctx = context();
     this.wide = FeatureFrames.widen(base, id, req, frames, ctx);
+    if (ordered.stream().anyMatch(s -> req.segments().contains(s.id())
+        && s.segment().limit().hasMax())) {
+      // The top ids of a referenced limited segment come from the same frame that they are
+      // joined back to: cache it, so that the tables are still read once.
+      wide = wide.persist(StorageLevel.MEMORY_AND_DISK());
+      cached = wide;
+    }
     for (BoundSegment s : ordered) {
       segments.put(s.id(), s);
       Column range = Buckets.inRange(Columns.column(id), s.segment().range());
@@ -119,6 +129,14 @@ public final class Evaluation {
 
   public Column matched(String id) {
     return matched.get(id);
+  }
+
+  /** Drops what this evaluation (or its caller, on {@link #wide()}) cached. */
+  public void release() {
+    wide.unpersist();
+    if (cached != null) {
+      cached.unpersist();
+    }
   }
 
   /** What the segments need besides profile columns. */

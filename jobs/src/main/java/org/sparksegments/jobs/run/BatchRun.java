@@ -100,7 +100,9 @@ public final class BatchRun {
         progress.accept(String.format(java.util.Locale.ROOT,
             "database %s: %d segments done in %.1fs", db.getKey(), db.getValue().size(),
             (System.nanoTime() - t0) / 1e9));
-      } catch (RuntimeException | IOException e) {
+      } catch (Exception e) {
+        // Spark's actions throw its checked SparkException undeclared: catch everything, so
+        // that one database failing fails only its own segments.
         String message = "Cannot compute the segments of database '" + db.getKey() + "': "
             + rootMessage(e);
         progress.accept("database " + db.getKey() + ": FAILED: " + message);
@@ -144,7 +146,7 @@ public final class BatchRun {
     Evaluation e = evaluator.evaluate(segments, asOf);
     String idColumn = segments.get(0).database().idColumn();
     Inputs.describe(catalog.database(dbName).orElseThrow(), e, spark, inputs);
-    Dataset<Row> wide = e.wide().persist(StorageLevel.MEMORY_AND_DISK());
+    e.wide().persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<String, Counts> counts = e.counts(ids);
       progress.accept("database " + dbName + ": counted " + ids.size() + " segments");
@@ -156,10 +158,11 @@ public final class BatchRun {
       });
       writeMembers(e, segments, idColumn, run.resolve("members"));
       progress.accept("database " + dbName + ": members written");
-      writeChanges(segments, idColumn, wide.schema().apply(idColumn).dataType(), run, outcomes);
+      writeChanges(segments, idColumn, e.wide().schema().apply(idColumn).dataType(), run,
+          outcomes);
       progress.accept("database " + dbName + ": changes written");
     } finally {
-      wide.unpersist();
+      e.release();
     }
   }
 
