@@ -260,8 +260,15 @@ public final class Binder {
       }
       String typeName = type instanceof FieldType.ArrayOf a ? a.element().describe()
           : type.describe();
-      LiteralConverter.convert(lit, literalKind.get(), typeName, db.zone(), problems)
-          .ifPresent(values::add);
+      Optional<BoundValue> v = LiteralConverter.convert(lit, literalKind.get(), typeName,
+          db.zone(), problems);
+      if (v.isPresent() && v.get() instanceof BoundValue.Day
+          && type instanceof FieldType.ArrayOf) {
+        problems.add(ErrorCode.BAD_LITERAL, lit.pointer(), "Cannot look for a whole day in an"
+            + " array of " + typeName + " (expected an instant such as 2026-06-01T00:00:00Z)");
+      } else {
+        v.ifPresent(values::add);
+      }
     }
     if (problems.size() > before) {
       return null;

@@ -6,6 +6,10 @@ import org.sparksegments.conditions.error.ErrorCode;
 
 /** Looks up a table a condition needs, and checks the columns its contract requires. */
 final class TableChecks {
+  /** Columns that must be instants (TIMESTAMP): a local-time column would need a zone. */
+  private static final java.util.Set<String> TIMESTAMPS = java.util.Set.of("ts", "updated_at",
+      "added_at", "removed_at");
+
   private TableChecks() {}
 
   static Optional<TableSchema> require(Binder b, String table, String pointer,
@@ -31,6 +35,12 @@ final class TableChecks {
     }
     if (!table.startsWith("external:") && schema.column(b.db.idColumn()).isEmpty()) {
       missing.add(b.db.idColumn());
+    }
+    for (String c : columns) {
+      if (TIMESTAMPS.contains(c) && schema.column(c).isPresent() && !schema.column(c)
+          .flatMap(FieldType::scalarKind).equals(Optional.of(FieldType.Kind.TIMESTAMP))) {
+        missing.add(c + " as timestamp (found " + schema.column(c).get().describe() + ")");
+      }
     }
     if (!missing.isEmpty()) {
       b.problems.add(ErrorCode.BAD_TABLE, pointer, "Cannot use the " + table + " table of"

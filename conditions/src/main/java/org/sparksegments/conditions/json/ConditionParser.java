@@ -51,28 +51,36 @@ final class ConditionParser {
 
   /**
    * Walks the tree without recursion (a 1 MiB file can nest far deeper than the stack allows) to
-   * count the nodes and find the first node past the depth limit, in document order.
+   * count the nodes and find the first node past the depth limit, in document order. Pointers
+   * are kept as links to the parent and spelled out only for the node reported, so the walk
+   * stays linear in the size of the document.
    */
   private static boolean checkLimits(JsonNode top, String pointer, Problems problems) {
-    record Item(JsonNode node, String pointer, int depth) {}
+    record Item(JsonNode node, Item parent, String step, int depth) {
+      String pointer(String root) {
+        java.util.ArrayDeque<String> steps = new java.util.ArrayDeque<>();
+        for (Item i = this; i.parent != null; i = i.parent) {
+          steps.push(i.step);
+        }
+        return root + String.join("", steps);
+      }
+    }
     Deque<Item> stack = new ArrayDeque<>();
-    stack.push(new Item(top, pointer, 1));
+    stack.push(new Item(top, null, "", 1));
     int nodes = 0;
     boolean tooDeepReported = false;
     while (!stack.isEmpty()) {
       Item it = stack.pop();
       nodes++;
       if (it.depth > MAX_DEPTH && !tooDeepReported) {
-        problems.add(ErrorCode.TOO_DEEP, it.pointer, "Cannot nest conditions this deep: this node"
-            + " is at depth " + it.depth + " (expected at most " + MAX_DEPTH + ")");
+        problems.add(ErrorCode.TOO_DEEP, it.pointer(pointer), "Cannot nest conditions this deep:"
+            + " this node is at depth " + it.depth + " (expected at most " + MAX_DEPTH + ")");
         tooDeepReported = true;
       }
-      List<Item> children = new ArrayList<>();
-      for (var child : childConditions(it.node, it.pointer)) {
-        children.add(new Item(child.node(), child.pointer(), it.depth + 1));
-      }
+      List<Child> children = childConditions(it.node, "");
       for (int i = children.size() - 1; i >= 0; i--) {
-        stack.push(children.get(i));
+        stack.push(new Item(children.get(i).node(), it, children.get(i).pointer(),
+            it.depth + 1));
       }
     }
     if (nodes > MAX_NODES) {

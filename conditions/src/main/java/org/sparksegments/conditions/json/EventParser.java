@@ -26,6 +26,9 @@ final class EventParser {
       "where", "window", "op", "count", "aggregate", "value", "days");
   private static final Set<String> SEQUENCE_KEYS = Set.of("sequence", "within_days", "window");
 
+  /** Steps are bits of an int mask in the evaluation. */
+  static final int MAX_STEPS = 30;
+
   private EventParser() {}
 
   static Condition parseEvent(ObjectNode obj, String pointer, int depth, Problems problems) {
@@ -80,10 +83,10 @@ final class EventParser {
     JsonNode arr = obj.get("sequence");
     String sp = Pointers.key(pointer, "sequence");
     List<EventFilter> steps = new ArrayList<>();
-    if (!arr.isArray() || arr.size() < 2) {
+    if (!arr.isArray() || arr.size() < 2 || arr.size() > MAX_STEPS) {
       problems.add(ErrorCode.WRONG_VALUE_TYPE, sp, "Cannot read the sequence: found "
           + Nodes.describe(arr) + (arr.isArray() ? " of " + arr.size() : "")
-          + " (expected an array of two steps or more, each an event filter)");
+          + " (expected an array of 2 to " + MAX_STEPS + " steps, each an event filter)");
     } else {
       for (int i = 0; i < arr.size(); i++) {
         JsonNode step = arr.get(i);

@@ -122,7 +122,8 @@ public final class SegmentParser {
         continue;
       }
       Parsed first = seen.putIfAbsent(p.id(), p);
-      if (first != null && first != p) {
+      boolean marked = p.errors().stream().anyMatch(e -> e.code() == ErrorCode.DUPLICATE_ID);
+      if (first != null && first != p && !marked) {
         List<ValidationError> errors = new ArrayList<>(p.errors());
         errors.add(new ValidationError(ErrorCode.DUPLICATE_ID, p.source(), p.id(),
             p.pointerPrefix() + "/id",

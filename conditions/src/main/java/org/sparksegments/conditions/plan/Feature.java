@@ -37,7 +37,7 @@ public sealed interface Feature {
       Optional<FieldRef> of) implements Feature {
     @Override
     public String canonical() {
-      return "event|" + filter + "|" + window + "|" + kind + "|" + of.map(FieldRef::path);
+      return "event|" + Canonical.of(List.of(filter, window, kind, of.map(FieldRef::path)));
     }
 
     @Override
@@ -50,7 +50,7 @@ public sealed interface Feature {
   record SequenceMatch(BoundCondition.Sequence sequence) implements Feature {
     @Override
     public String canonical() {
-      return "sequence|" + sequence;
+      return "sequence|" + Canonical.of(sequence);
     }
 
     @Override
@@ -70,7 +70,7 @@ public sealed interface Feature {
 
     @Override
     public String canonical() {
-      return "subscription|" + channels + "|" + resources + "|" + statuses;
+      return "subscription|" + Canonical.of(List.of(channels, resources, statuses));
     }
 
     @Override
@@ -84,7 +84,7 @@ public sealed interface Feature {
       implements Feature {
     @Override
     public String canonical() {
-      return "static|" + segment + "|" + ever + "|" + window;
+      return "static|" + Canonical.of(List.of(segment, ever, window));
     }
 
     @Override
@@ -98,7 +98,7 @@ public sealed interface Feature {
       Optional<BoundCondition> where) implements Feature {
     @Override
     public String canonical() {
-      return "external|" + table + "|" + key + "|" + profileField.path() + "|" + where;
+      return "external|" + Canonical.of(List.of(table, key, profileField.path(), where));
     }
 
     @Override

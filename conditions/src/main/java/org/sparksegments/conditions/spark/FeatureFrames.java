@@ -92,8 +92,8 @@ public final class FeatureFrames {
       Column value = a.of().map(Columns::field).orElse(null);
       Column agg = switch (a.kind()) {
         case COUNT -> sum(when(pass, lit(1L)));
-        case SUM -> sum(when(pass, value));
-        case AVG -> avg(when(pass, value));
+        case SUM -> exactly(a, v -> sum(when(pass, v)), value);
+        case AVG -> exactly(a, v -> avg(when(pass, v)), value);
         case MIN -> min(when(pass, value));
         case MAX -> max(when(pass, value));
         case COUNT_DISTINCT -> count_distinct(when(pass, value));
@@ -234,6 +234,18 @@ public final class FeatureFrames {
         .groupBy(Columns.column(key).as(keyAlias)), columns);
     Column on = Columns.field(flags.get(0).profileField()).equalTo(agg.col(keyAlias));
     return wide.join(agg, on, "left").drop(keyAlias);
+  }
+
+  /**
+   * sum and avg of a double column over exact decimals: a double sum depends on the order in
+   * which partitions are added, and with it a comparison at the boundary would depend on the
+   * partitioning. Other columns are aggregated as they are.
+   */
+  private static Column exactly(Feature.EventAggregate a,
+      java.util.function.UnaryOperator<Column> agg, Column value) {
+    boolean isDouble = a.of().flatMap(f -> f.type().scalarKind())
+        .filter(k -> k == org.sparksegments.conditions.bind.FieldType.Kind.DOUBLE).isPresent();
+    return isDouble ? agg.apply(value.cast("decimal(38,10)")).cast("double") : agg.apply(value);
   }
 
   /** All the feature columns of one table in one aggregation. */

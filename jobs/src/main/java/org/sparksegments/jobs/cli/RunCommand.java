@@ -74,11 +74,16 @@ final class RunCommand implements Callable<Integer> {
       }
       Binder.Result r = ws.validate(p);
       String db = p.segment() == null ? null : p.segment().database();
-      String sha = p.segment() == null ? null : Jcs.sha256(p.segment().document());
+      String sha = p.segment() == null || !Jcs.canDigest(p.segment().document()) ? null
+          : Jcs.sha256(p.segment().document());
       if (!r.ok()) {
         r.errors().forEach(e -> System.err.println(e.render()));
       }
       planned.add(new BatchRun.Planned(id, db, sha, r.ok() ? r.segment() : null, r.errors()));
+    }
+    if (planned.isEmpty()) {
+      System.err.println("segments: run: no segment could be read; nothing written");
+      return ExitCodes.INVALID;
     }
     progress.say(planned.size() + " segments read, " + planned.stream()
         .filter(p -> p.bound() == null).count() + " invalid");

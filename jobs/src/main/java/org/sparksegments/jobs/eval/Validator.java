@@ -82,9 +82,11 @@ public final class Validator {
     Binder.Result bound = bindParsed(parsed.segment());
     List<ValidationError> all = new ArrayList<>(parsed.errors());
     all.addAll(bound.errors());
-    if (all.isEmpty()) {
-      all.addAll(invalidReferences(parsed.segment(), visiting));
-    }
+    // A reference already blamed (a cycle, an unknown segment) gets no second error.
+    Set<String> blamed = new HashSet<>();
+    all.forEach(e -> blamed.add(e.pointer()));
+    invalidReferences(parsed.segment(), visiting).stream()
+        .filter(e -> !blamed.contains(e.pointer())).forEach(all::add);
     return all.isEmpty() ? bound : new Binder.Result(null, all);
   }
 
@@ -95,8 +97,8 @@ public final class Validator {
       return out;
     }
     visiting.add(s.id());
-    for (References.Ref ref : References.of(s.conditions().get())) {
-      if (ref.imported() || visiting.contains(ref.segment())) {
+    for (References.Ref ref : segmentRefs(s.conditions().get(), new HashSet<>())) {
+      if (visiting.contains(ref.segment())) {
         continue;
       }
       Optional<Parsed> other = set.find(ref.segment());
@@ -115,6 +117,31 @@ public final class Validator {
       }
     }
     visiting.remove(s.id());
+    return out;
+  }
+
+  /**
+   * The {@code segment} references a tree makes, including those inside the trees it imports
+   * with {@code conditions_of} (reported at the import, where the user wrote something).
+   */
+  private List<References.Ref> segmentRefs(
+      org.sparksegments.conditions.model.Condition tree, Set<String> imported) {
+    List<References.Ref> out = new ArrayList<>();
+    for (References.Ref ref : References.of(tree)) {
+      if (!ref.imported()) {
+        out.add(ref);
+        continue;
+      }
+      Optional<Parsed> other = set.find(ref.segment());
+      if (other.isEmpty() || other.get().segment() == null || !imported.add(ref.segment())
+          || other.get().segment().conditions().isEmpty()) {
+        continue;
+      }
+      for (References.Ref inner : segmentRefs(other.get().segment().conditions().get(),
+          imported)) {
+        out.add(new References.Ref(inner.segment(), ref.pointer(), false));
+      }
+    }
     return out;
   }
 
@@ -153,9 +180,9 @@ public final class Validator {
           + (id.isEmpty() ? "is missing or not a scalar" : "is not string or integer"));
     }
     Optional<Kind> created = profiles.column("created_at").flatMap(FieldType::scalarKind);
-    if (created.isEmpty() || created.get() != Kind.TIMESTAMP
-        && created.get() != Kind.TIMESTAMP_NTZ) {
-      problems.add("column 'created_at' " + (created.isEmpty() ? "is missing" : "is not a timestamp"));
+    if (created.isEmpty() || created.get() != Kind.TIMESTAMP) {
+      problems.add("column 'created_at' " + (created.isEmpty() ? "is missing"
+          : "is " + profiles.column("created_at").get().describe() + ", not a timestamp"));
     }
     if (!problems.isEmpty()) {
       return new ValidationError(ErrorCode.BAD_TABLE, null, null, "",

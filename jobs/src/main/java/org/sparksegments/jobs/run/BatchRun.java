@@ -79,11 +79,17 @@ public final class BatchRun {
     Path run = store.newRun(started);
     String runId = run.getFileName().toString();
     progress.accept("run " + runId + " as of " + asOf + ": " + planned.size() + " segments");
+    // Every planned entry gets its own outcome (a duplicate id is its own invalid entry); the
+    // computed ones, whose ids are unique, are also found by id.
+    List<SegmentOutcome> all = new ArrayList<>();
     Map<String, SegmentOutcome> outcomes = new LinkedHashMap<>();
     Map<String, List<BoundSegment>> byDb = new TreeMap<>();
     for (Planned p : planned) {
       SegmentOutcome o = new SegmentOutcome(p.id(), p.database(), p.sha256());
-      outcomes.put(p.id(), o);
+      all.add(o);
+      if (p.bound() != null) {
+        outcomes.put(p.id(), o);
+      }
       if (p.bound() == null) {
         boolean unreadable = p.errors().stream()
             .anyMatch(e -> e.code() == ErrorCode.UNREADABLE_TABLE);
@@ -113,20 +119,19 @@ public final class BatchRun {
       }
     }
     Instant finished = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    writeCounts(runId, asOf, finished, outcomes);
-    RunStore.writeManifest(run, Manifests.manifest(runId, asOf, started, finished, inputs,
-        outcomes.values()));
+    writeCounts(runId, asOf, finished, all);
+    RunStore.writeManifest(run, Manifests.manifest(runId, asOf, started, finished, inputs, all));
     store.publish(runId);
     List<String> failed = new ArrayList<>();
     List<String> invalid = new ArrayList<>();
-    outcomes.values().forEach(o -> {
+    all.forEach(o -> {
       if (o.status.equals("failed")) {
         failed.add(o.id);
       } else if (o.status.equals("invalid")) {
         invalid.add(o.id);
       }
     });
-    progress.accept("run " + runId + " complete: " + (outcomes.size() - failed.size()
+    progress.accept("run " + runId + " complete: " + (all.size() - failed.size()
         - invalid.size()) + " ok, " + invalid.size() + " invalid, " + failed.size() + " failed");
     return new Result(run, runId, failed, invalid);
   }
@@ -248,7 +253,7 @@ public final class BatchRun {
   }
 
   private void writeCounts(String runId, Instant asOf, Instant finished,
-      Map<String, SegmentOutcome> outcomes) {
+      List<SegmentOutcome> outcomes) {
     StructType schema = new StructType()
         .add("run_id", DataTypes.StringType, false)
         .add("as_of", DataTypes.TimestampType, false)
@@ -262,9 +267,9 @@ public final class BatchRun {
         .add("entered", DataTypes.LongType, false)
         .add("left", DataTypes.LongType, false);
     List<Row> rows = new ArrayList<>();
-    for (SegmentOutcome o : outcomes.values()) {
+    for (SegmentOutcome o : outcomes) {
       rows.add(RowFactory.create(runId, java.sql.Timestamp.from(asOf),
-          java.sql.Timestamp.from(finished), o.id, o.database, o.status, o.inRange, o.matched,
+          java.sql.Timestamp.from(finished), o.id, String.valueOf(o.database), o.status, o.inRange, o.matched,
           o.selected, o.entered, o.left));
     }
     spark.createDataFrame(rows, schema).coalesce(1).write().mode("overwrite")

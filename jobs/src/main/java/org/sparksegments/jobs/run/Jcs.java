@@ -102,12 +102,7 @@ public final class Jcs {
     if (v == 0) {
       return "0";
     }
-    if (v == Math.rint(v) && Math.abs(v) < 1e21) {
-      return new BigDecimal(v).toPlainString();
-    }
-    // Shortest round-trip digits (Java's algorithm since 19 matches; 17 is close enough for
-    // the fractions of segment documents), laid out by the ECMAScript rules.
-    BigDecimal shortest = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+    BigDecimal shortest = shortest(v);
     String digits = shortest.unscaledValue().abs().toString();
     int k = digits.length();
     int n = k - shortest.scale();
@@ -123,5 +118,33 @@ public final class Jcs {
     }
     String exp = (n - 1 >= 0 ? "+" : "-") + Math.abs(n - 1);
     return sign + digits.charAt(0) + (k > 1 ? "." + digits.substring(1) : "") + "e" + exp;
+  }
+
+  /** The fewest significant digits that read back as the same double (closest on ties). */
+  private static BigDecimal shortest(double v) {
+    BigDecimal exact = new BigDecimal(v);
+    for (int p = 1; p <= 17; p++) {
+      BigDecimal r = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+      if (r.doubleValue() == v) {
+        return r.stripTrailingZeros();
+      }
+    }
+    return exact.round(new java.math.MathContext(17)).stripTrailingZeros();
+  }
+
+  /** Whether the document is shallow enough to canonicalize (the writer recurses). */
+  public static boolean canDigest(JsonNode node) {
+    java.util.ArrayDeque<JsonNode> level = new java.util.ArrayDeque<>(List.of(node));
+    for (int depth = 0; !level.isEmpty(); depth++) {
+      if (depth > 1000) {
+        return false;
+      }
+      java.util.ArrayDeque<JsonNode> next = new java.util.ArrayDeque<>();
+      for (JsonNode n : level) {
+        n.forEach(next::add);
+      }
+      level = next;
+    }
+    return true;
   }
 }

@@ -98,10 +98,7 @@ public final class RunStore {
     return counts().resolve("run_id=" + runId);
   }
 
-  /**
-   * Publishes staged counts of complete runs (a run killed between its manifest and its counts)
-   * and deletes those of runs that never completed.
-   */
+  /** Publishes the staged counts of complete runs (killed between manifest and counts). */
   void settleCounts() throws IOException {
     if (!Files.isDirectory(counts())) {
       return;
@@ -112,10 +109,10 @@ public final class RunStore {
     }
     for (Path p : staged) {
       String runId = p.getFileName().toString().substring("_staging-".length());
+      // A staging folder of a run without manifest may belong to a run still going on: it is
+      // left alone (hidden from readers either way).
       if (Files.isRegularFile(runs().resolve(runId).resolve(MANIFEST))) {
         publish(runId);
-      } else {
-        deleteTree(p);
       }
     }
   }
