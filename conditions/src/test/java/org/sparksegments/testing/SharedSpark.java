@@ -35,8 +35,7 @@ public final class SharedSpark implements BeforeAllCallback, ParameterResolver {
               .config("spark.ui.showConsoleProgress", "false")
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.driver.host", "127.0.0.1")
-              .config("spark.sql.warehouse.dir",
-                  System.getProperty("java.io.tmpdir") + "/spark-segments-warehouse")
+              .config("spark.sql.warehouse.dir", warehouse())
               .getOrCreate();
           session = s;
           Runtime.getRuntime().addShutdownHook(new Thread(SparkSession::clearDefaultSession));
@@ -44,6 +43,15 @@ public final class SharedSpark implements BeforeAllCallback, ParameterResolver {
       }
     }
     return s;
+  }
+
+  /** A fresh warehouse folder per test JVM: catalog tables of earlier runs never collide. */
+  private static String warehouse() {
+    try {
+      return java.nio.file.Files.createTempDirectory("spark-segments-warehouse").toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Override

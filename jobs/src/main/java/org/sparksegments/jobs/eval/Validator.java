@@ -1,6 +1,5 @@
 package org.sparksegments.jobs.eval;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -168,7 +167,8 @@ public final class Validator {
     TableSchema profiles;
     try {
       profiles = schemas.schema(db.profiles());
-    } catch (IOException | RuntimeException e) {
+    } catch (Exception e) {
+      // Spark's AnalysisException (a missing catalog table) is checked and undeclared.
       return new ValidationError(ErrorCode.UNREADABLE_TABLE, null, null, "",
           "Cannot read the profiles table of database '" + db.name() + "' at "
               + db.profiles().written() + ": " + e.getMessage());
@@ -210,7 +210,8 @@ public final class Validator {
         }
         try {
           return new Lookup.Found(schemas.schema(source.get()));
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
+      // Spark's AnalysisException (a missing catalog table) is checked and undeclared.
           return new Lookup.Unreadable("at " + source.get().written() + ": " + e.getMessage());
         }
       }
