@@ -13,7 +13,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sparksegments.conditions.bind.BoundSegment;
-import org.sparksegments.conditions.spark.Buckets;
 import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.catalog.Catalog;
 import org.sparksegments.jobs.catalog.Database;
@@ -73,13 +72,6 @@ public final class Evaluator {
   /** The selected profiles (all profile columns) in the segment's order, limit applied. */
   public Dataset<Row> selected(BoundSegment s, Instant asOf) {
     return evaluate(List.of(s), asOf).selected(s.id());
-  }
-
-  /** The base restricted to the segment's range. */
-  public Dataset<Row> inRange(BoundSegment s, Instant asOf) {
-    Database db = database(s);
-    return base(db, asOf).filter(
-        Buckets.inRange(Columns.column(db.idColumn()), s.segment().range()));
   }
 
   private Database database(BoundSegment s) {
