@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
       SampleGenerator.generate(Sessions.create("demo"), sample, profiles, 42);
     }
     Instant asOf = SampleGenerator.SAMPLE_AS_OF;
-    Workspace ws = Workspace.open("demo", catalog, examples);
+    Workspace ws = Workspace.open("demo", catalog, java.util.List.of(examples));
     List<Binder.Result> results = ws.validateAll();
     int invalid = 0;
     Map<String, List<BoundSegment>> byDatabase = new TreeMap<>();

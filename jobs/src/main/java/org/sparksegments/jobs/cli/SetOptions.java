@@ -1,6 +1,7 @@
 package org.sparksegments.jobs.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The catalog and segment set every segment command reads. */
@@ -10,8 +11,9 @@ final class SetOptions {
   Path catalog;
 
   @Option(names = "--segments", required = true, paramLabel = "FILE|DIR",
-      description = "A segments file (one segment or an array) or a folder of *.json files.")
-  Path segments;
+      description = "A segments file (one segment or an array) or a folder of *.json files;"
+          + " repeat it to add a quick, unsaved segment file to a saved folder.")
+  List<Path> segments;
 
   @Option(names = "--quiet", description = "No progress lines on standard error.")
   boolean quiet;

@@ -35,9 +35,9 @@ final class Workspace {
   }
 
   /** Loads the catalog and the segment set; a bad catalog is invalid input. */
-  static Workspace open(String command, Path catalogFile, Path segmentsPath) {
+  static Workspace open(String command, Path catalogFile, List<Path> segmentsPaths) {
     try {
-      return new Workspace(command, CatalogLoader.load(catalogFile), SegmentSet.load(segmentsPath));
+      return new Workspace(command, CatalogLoader.load(catalogFile), SegmentSet.load(segmentsPaths));
     } catch (CatalogLoader.CatalogException e) {
       throw new InvalidInputException(e.errors());
     }

@@ -22,7 +22,22 @@ public final class SegmentSet {
 
   /** Reads and parses every segment; ids are checked for duplicates across files. */
   public static SegmentSet load(Path fileOrFolder) {
+    return load(List.of(fileOrFolder));
+  }
+
+  /**
+   * Reads several segment files or folders as one set (a saved segments folder and a quick,
+   * unsaved segment file, say); ids are checked for duplicates across all of them.
+   */
+  public static SegmentSet load(List<Path> paths) {
     List<Parsed> all = new ArrayList<>();
+    for (Path p : paths) {
+      read(p, all);
+    }
+    return new SegmentSet(SegmentParser.markDuplicates(all));
+  }
+
+  private static void read(Path fileOrFolder, List<Parsed> all) {
     if (Files.isDirectory(fileOrFolder)) {
       try (Stream<Path> files = Files.list(fileOrFolder)) {
         for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json"))
@@ -37,7 +52,6 @@ public final class SegmentSet {
     } else {
       all.add(fileError(fileOrFolder, "Cannot read segments: no such file or folder"));
     }
-    return new SegmentSet(SegmentParser.markDuplicates(all));
   }
 
   private static Parsed fileError(Path p, String message) {

@@ -123,6 +123,24 @@ class CommandLineTest {
   }
 
   @Test
+  void aQuickSegmentFileNextToTheSavedFolderMayReferToSavedSegments(@TempDir Path tmp)
+      throws Exception {
+    Path quick = tmp.resolve("quick.json");
+    Files.writeString(quick, "{\"id\":\"quick-berlin-not-vip\",\"database\":\"shop\","
+        + "\"conditions\":{\"all\":[{\"conditions_of\":\"berlin-customers\"},"
+        + "{\"segment\":\"berlin-vips\",\"op\":\"not_in\"}]}}");
+    Cli.Result r = Cli.run("members", "--catalog", catalog, "--segments", examples,
+        "--segments", quick.toString(), "--segment", "quick-berlin-not-vip", "--as-of", AS_OF,
+        "--quiet");
+    assertEquals(0, r.exit(), r.toString());
+    List<String> expected = new java.util.ArrayList<>(expectedMembers("berlin-customers"));
+    expected.removeAll(expectedMembers("berlin-vips"));
+    java.util.Collections.sort(expected);
+    assertFalse(expected.isEmpty());
+    assertEquals(expected, r.lines());
+  }
+
+  @Test
   void membersListsTheIdsInLimitOrder() throws Exception {
     Cli.Result r = Cli.run("members", "--catalog", catalog, "--segments", examples,
         "--segment", "berlin-vips", "--as-of", "2026-06-01T02:00:00+02:00", "--quiet");
