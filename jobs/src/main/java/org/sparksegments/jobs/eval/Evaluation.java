@@ -2,6 +2,7 @@ package org.sparksegments.jobs.eval;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -99,18 +100,33 @@ public final class Evaluation {
   public Map<String, Evaluator.Counts> counts(List<String> ids) {
     List<Column> aggs = new ArrayList<>();
     for (String id : ids) {
-      aggs.add(sum(when(inRange.get(id), 1L).otherwise(0L)));
-      aggs.add(sum(when(matched.get(id), 1L).otherwise(0L)));
+      aggs.add(countOf(inRange.get(id)));
+      aggs.add(countOf(matched.get(id)));
     }
     Row r = wide.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
     Map<String, Evaluator.Counts> out = new LinkedHashMap<>();
     for (int i = 0; i < ids.size(); i++) {
-      long in = r.isNullAt(2 * i) ? 0 : r.getLong(2 * i);
-      long m = r.isNullAt(2 * i + 1) ? 0 : r.getLong(2 * i + 1);
+      long m = r.getLong(2 * i + 1);
       long max = segments.get(ids.get(i)).segment().limit().max();
-      out.put(ids.get(i), new Evaluator.Counts(in, m, max > 0 ? Math.min(m, max) : m));
+      out.put(ids.get(i), new Evaluator.Counts(r.getLong(2 * i), m, max > 0 ? Math.min(m, max) : m));
     }
     return out;
+  }
+
+  /**
+   * The counts of one segment as a one-row frame ({@code in_range}, {@code matched},
+   * {@code selected}), computed when it is read: for callers that want a plan, not numbers.
+   */
+  public Dataset<Row> countFrame(String id) {
+    long max = segments.get(id).segment().limit().max();
+    Column m = col("matched");
+    return wide.agg(countOf(inRange.get(id)).as("in_range"), countOf(matched.get(id)).as("matched"))
+        .select(col("in_range"), m, (max > 0 ? least(m, lit(max)) : m).as("selected"));
+  }
+
+  /** How many rows of the wide frame pass {@code predicate}: 0, never null, on no rows. */
+  private static Column countOf(Column predicate) {
+    return coalesce(sum(when(predicate, 1L).otherwise(0L)), lit(0L));
   }
 
   /** The selected profiles (the profile columns) in the segment's order, limit applied. */

@@ -37,6 +37,11 @@ public final class SegmentSet {
     return new SegmentSet(SegmentParser.markDuplicates(all));
   }
 
+  /** The segments of one document given as text (a segment object or an array of them). */
+  public static SegmentSet fromText(String source, String text) {
+    return new SegmentSet(SegmentParser.parseText(source, text));
+  }
+
   private static void read(Path fileOrFolder, List<Parsed> all) {
     if (Files.isDirectory(fileOrFolder)) {
       try (Stream<Path> files = Files.list(fileOrFolder)) {
