@@ -63,8 +63,9 @@ final class ExportHistoryCommand implements Callable<Integer> {
           + " written, whatever the window.")
   String until;
 
-  @Option(names = "--tables", split = ",", paramLabel = "events,subscriptions",
-      description = "The tables to write (default: both, skipping one the database lacks).")
+  @Option(names = "--tables", split = ",", paramLabel = "TABLE",
+      description = "The tables to write, events and/or subscriptions (default: both,"
+          + " skipping one the database lacks).")
   List<String> tables;
 
   @Override

@@ -12,14 +12,16 @@ import picocli.CommandLine.Option;
 /** The format and overwrite options of the export commands, checked before any work. */
 final class ExportOptions {
   @Option(names = "--format", required = true, paramLabel = "csv|jsonl|parquet",
-      description = "csv: a header row, RFC 4180 quoting, structs, arrays and maps as JSON"
-          + " text, instants as ISO-8601 UTC, null as an empty cell. jsonl: one JSON object a"
-          + " line, keys in column order. parquet: a folder with one part file.")
+      description = "csv: a header row, RFC 4180 quoting, LF line ends, structs, arrays and"
+          + " maps as JSON text, instants as ISO-8601 UTC, null as an empty cell and an empty"
+          + " string as \"\". jsonl: one JSON object a line, keys in column order. parquet: a"
+          + " folder with one part file, the rows in order.")
   String format;
 
   @Option(names = "--overwrite",
-      description = "Replace an existing file or a folder with content (by default they are"
-          + " refused and nothing is written).")
+      description = "Replace what --out names, a file by a file or a folder by a folder (by"
+          + " default an existing file or a folder with content is refused and nothing is"
+          + " written).")
   boolean overwrite;
 
   /** The chosen format, or invalid input. */
