@@ -17,7 +17,6 @@ import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.Problems;
 import org.sparksegments.conditions.error.ValidationError;
-import org.sparksegments.conditions.json.Json;
 import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.catalog.Database;
 import org.sparksegments.jobs.eval.Evaluator;
@@ -39,8 +38,8 @@ import picocli.CommandLine.Option;
             + " inputs always give the same files.",
         "A database without one of the tables: that part is skipped with a note, unless"
             + " --tables names it. DIR is written under a hidden name and renamed into place"
-            + " when complete. Prints one JSON line: {\"segment\",\"as_of\",\"since\",\"until\","
-            + "\"format\",\"out\",\"members\",\"events\",\"subscriptions\"} (null: skipped)."},
+            + " when complete. Prints one JSON line: {\"segment\",\"as_of\",\"format\",\"out\","
+            + "\"since\",\"until\",\"members\",\"events\",\"subscriptions\"} (null: skipped)."},
     footer = {"", "Exit status: 0 done, 2 invalid input (unknown segment, bad instants or"
         + " format, a missing table asked for, an existing non-empty DIR without --overwrite;"
         + " nothing written), 1 failure."})
@@ -112,13 +111,10 @@ final class ExportHistoryCommand implements Callable<Integer> {
     } finally {
       members.unpersist();
     }
-    ObjectNode line = Json.MAPPER.createObjectNode();
-    line.put("segment", s.id());
-    line.put("as_of", asOf.toString());
+    ObjectNode line = ExportOptions.summary(s.id(), asOf, format);
+    line.put("out", target.path().toString());
     line.put("since", from.toString());
     line.put("until", to.toString());
-    line.put("format", format.toString());
-    line.put("out", target.path().toString());
     line.put("members", count);
     for (History h : History.values()) {
       line.put(h.table(), rows.get(h));

@@ -1,10 +1,13 @@
 package org.sparksegments.jobs.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.ValidationError;
+import org.sparksegments.conditions.json.Json;
 import org.sparksegments.jobs.export.ExportFormat;
 import org.sparksegments.jobs.export.OutPath;
 import picocli.CommandLine.Option;
@@ -28,6 +31,15 @@ final class ExportOptions {
   ExportFormat format() {
     return ExportFormat.named(format)
         .orElseThrow(() -> Options.bad("--format", format, ExportFormat.choices()));
+  }
+
+  /** The output line's first keys: segment, as_of, format; the command adds its own. */
+  static ObjectNode summary(String segment, Instant asOf, ExportFormat format) {
+    ObjectNode line = Json.MAPPER.createObjectNode();
+    line.put("segment", segment);
+    line.put("as_of", asOf.toString());
+    line.put("format", format.toString());
+    return line;
   }
 
   /** The checked destination, or invalid input saying why it is refused. */

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,20 +19,21 @@ import org.sparksegments.testing.SharedSpark;
 @ExtendWith(SharedSpark.class)
 class ExportCommandsTest {
   private static final String AS_OF = "2026-06-01T00:00:00Z";
-  private static String catalog;
-  private static String examples;
 
-  @BeforeAll
-  static void sample() throws Exception {
-    catalog = TestSample.catalog().toString();
-    examples = TestSample.examples().toString();
+  /** scripts/segments COMMAND on the sample and the examples, as of the sample's as-of. */
+  private static Cli.Result run(String command, String segment, String... more)
+      throws Exception {
+    List<String> a = new java.util.ArrayList<>(List.of(command, "--catalog",
+        TestSample.catalog().toString(), "--segments", TestSample.examples().toString(),
+        "--segment", segment, "--as-of", AS_OF));
+    a.addAll(List.of(more));
+    return Cli.run(a.toArray(String[]::new));
   }
 
   @Test
   void exportWritesTheFileAndRefusesToOverwriteIt(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("power.csv");
-    Cli.Result r = Cli.run("export", "--catalog", catalog, "--segments", examples, "--segment",
-        "power-users", "--as-of", AS_OF, "--format", "csv", "--fields", "sessions",
+    Cli.Result r = run("export", "power-users", "--format", "csv", "--fields", "sessions",
         "--out", out.toString());
     assertEquals(0, r.exit(), r.toString());
     JsonNode line = new ObjectMapper().readTree(r.out());
@@ -47,8 +47,7 @@ class ExportCommandsTest {
     assertEquals(101, lines.size());
     byte[] before = Files.readAllBytes(out);
 
-    Cli.Result again = Cli.run("export", "--catalog", catalog, "--segments", examples,
-        "--segment", "power-users", "--as-of", AS_OF, "--format", "jsonl", "--out",
+    Cli.Result again = run("export", "power-users", "--format", "jsonl", "--out",
         out.toString());
     assertEquals(2, again.exit(), again.toString());
     assertTrue(again.err().contains("Cannot write to --out"), again.err());
@@ -63,8 +62,7 @@ class ExportCommandsTest {
   void exportHistoryWritesBothTablesAndRefusesAnEmptyWindow(@TempDir Path dir)
       throws Exception {
     Path out = dir.resolve("history");
-    Cli.Result r = Cli.run("export-history", "--catalog", catalog, "--segments", examples,
-        "--segment", "newcomers-90d", "--as-of", AS_OF, "--since", "2026-01-01", "--until",
+    Cli.Result r = run("export-history", "newcomers-90d", "--since", "2026-01-01", "--until",
         "2026-07-01T00:00:00+02:00", "--format", "jsonl", "--out", out.toString());
     assertEquals(0, r.exit(), r.toString());
     JsonNode line = new ObjectMapper().readTree(r.out());
@@ -77,8 +75,7 @@ class ExportCommandsTest {
         Files.readAllLines(out.resolve("subscriptions.jsonl")).size());
 
     Path empty = dir.resolve("empty-window");
-    Cli.Result bad = Cli.run("export-history", "--catalog", catalog, "--segments", examples,
-        "--segment", "berlin-vips", "--as-of", AS_OF, "--since", "2026-05-01T00:00:00Z",
+    Cli.Result bad = run("export-history", "newcomers-90d", "--since", "2026-05-01T00:00:00Z",
         "--until", "2026-05-01T02:00:00+02:00", "--format", "csv", "--out", empty.toString());
     assertEquals(2, bad.exit(), bad.toString());
     assertTrue(bad.err().contains("--since before --until"), bad.err());
