@@ -16,6 +16,7 @@ import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.catalog.Catalog;
 import org.sparksegments.jobs.catalog.Database;
+import org.sparksegments.jobs.catalog.TableSource;
 
 /**
  * Evaluates bound segments on Spark: base (profiles created by the as-of) ▶ range ▶ conditions
@@ -72,6 +73,11 @@ public final class Evaluator {
   /** The selected profiles (all profile columns) in the segment's order, limit applied. */
   public Dataset<Row> selected(BoundSegment s, Instant asOf) {
     return evaluate(List.of(s), asOf).selected(s.id());
+  }
+
+  /** A table of the database as this evaluator reads it (each source once). */
+  public Dataset<Row> table(Database db, TableSource source) {
+    return frames(db).read(source);
   }
 
   private Database database(BoundSegment s) {

@@ -121,7 +121,8 @@ public final class RunStore {
     Files.move(stagedCounts(runId), publishedCounts(runId), StandardCopyOption.ATOMIC_MOVE);
   }
 
-  static void deleteTree(Path p) throws IOException {
+  /** Deletes a file or a folder with everything in it; nothing when it does not exist. */
+  public static void deleteTree(Path p) throws IOException {
     if (!Files.exists(p)) {
       return;
     }

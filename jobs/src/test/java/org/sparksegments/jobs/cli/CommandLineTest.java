@@ -52,8 +52,8 @@ class CommandLineTest {
   void helpListsEveryCommand() throws Exception {
     Cli.Result r = Cli.run("--help");
     assertEquals(0, r.exit(), r.toString());
-    for (String cmd : List.of("validate", "count", "members", "show", "explain", "generate",
-        "demo")) {
+    for (String cmd : List.of("validate", "count", "members", "show", "export",
+        "export-history", "explain", "generate", "demo")) {
       assertTrue(r.out().contains(cmd), cmd + " missing in\n" + r.out());
     }
     Cli.Result count = Cli.run("count", "--help");
