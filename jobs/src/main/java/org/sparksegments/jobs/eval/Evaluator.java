@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sparksegments.conditions.bind.BoundSegment;
+import org.sparksegments.conditions.plan.ProfileColumns;
 import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.catalog.Catalog;
 import org.sparksegments.jobs.catalog.Database;
@@ -63,6 +64,19 @@ public final class Evaluator {
     Database db = database(targets.get(0));
     return new Evaluation(SegmentOrder.withDependencies(targets, resolver), base(db, asOf),
         frames(db), asOf);
+  }
+
+  /**
+   * Like {@link #evaluate}, for callers that need member ids only (the batch run): the base keeps
+   * just the profile columns the segments read, so the frame that is cached and shuffled is no
+   * wider than the conditions need; {@link Evaluation#selected} then has only those columns.
+   */
+  public Evaluation evaluateIds(List<BoundSegment> targets, Instant asOf) {
+    Database db = database(targets.get(0));
+    List<BoundSegment> ordered = SegmentOrder.withDependencies(targets, resolver);
+    Column[] keep = ProfileColumns.of(ordered).stream().map(Columns::column)
+        .toArray(Column[]::new);
+    return new Evaluation(ordered, base(db, asOf).select(keep), frames(db), asOf);
   }
 
   /** in_range, matched and selected in one Spark job. */

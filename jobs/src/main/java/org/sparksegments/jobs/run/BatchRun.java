@@ -148,7 +148,7 @@ public final class BatchRun {
   private void runDatabase(String dbName, List<BoundSegment> segments, Instant asOf, Path run,
       Map<String, SegmentOutcome> outcomes, ArrayNode inputs) throws IOException {
     List<String> ids = segments.stream().map(BoundSegment::id).toList();
-    Evaluation e = evaluator.evaluate(segments, asOf);
+    Evaluation e = evaluator.evaluateIds(segments, asOf);
     String idColumn = segments.get(0).database().idColumn();
     Inputs.describe(catalog.database(dbName).orElseThrow(), e, spark, inputs);
     e.wide().persist(StorageLevel.MEMORY_AND_DISK());
@@ -202,19 +202,21 @@ public final class BatchRun {
   private void writeChanges(List<BoundSegment> segments, String idColumn,
       org.apache.spark.sql.types.DataType idType, Path run,
       Map<String, SegmentOutcome> outcomes) throws IOException {
-    Dataset<Row> current = null;
-    Dataset<Row> previous = null;
-    for (BoundSegment s : segments) {
-      Dataset<Row> cur = membersOf(run.resolve("members").resolve("segment=" + s.id()),
-          idColumn, idType, s.id());
-      current = current == null ? cur : current.unionByName(cur);
-      Optional<Path> prev = store.previousMembers(s.id());
-      if (prev.isPresent()) {
-        Dataset<Row> p = membersOf(prev.get(), idColumn, idType, s.id());
-        previous = previous == null ? p : previous.unionByName(p);
-      }
+    // One scan per members folder (this run's, and each previous run some segment last
+    // succeeded in), not one per segment: the segment is the folders' partition column.
+    StructType schema = new StructType().add(idColumn, idType, true)
+        .add("segment", DataTypes.StringType, true);
+    List<String> ids = segments.stream().map(BoundSegment::id).toList();
+    Dataset<Row> current = membersUnder(run.resolve("members"), schema, ids);
+    Map<Path, List<String>> byRun = new java.util.LinkedHashMap<>();
+    for (String sid : ids) {
+      store.previousMembers(sid).ifPresent(p -> byRun.computeIfAbsent(p.getParent(),
+          k -> new ArrayList<>()).add(sid));
     }
-    Dataset<Row> prev = previous == null ? current.limit(0) : previous;
+    Dataset<Row> prev = current.limit(0);
+    for (Map.Entry<Path, List<String>> e : byRun.entrySet()) {
+      prev = prev.unionByName(membersUnder(e.getKey(), schema, e.getValue()));
+    }
     Column id = Columns.column(idColumn);
     Dataset<Row> changes = current.withColumn("__now", lit(true))
         .join(prev.withColumn("__before", lit(true)), new String[] {"segment", idColumn},
@@ -241,15 +243,17 @@ public final class BatchRun {
     }
   }
 
-  /** A members folder as (id, segment); an absent folder is a segment with no members. */
-  private Dataset<Row> membersOf(Path folder, String idColumn,
-      org.apache.spark.sql.types.DataType idType, String segment) {
-    if (!Files.isDirectory(folder)) {
-      StructType schema = new StructType().add(idColumn, idType, true);
-      return spark.createDataFrame(List.of(), schema).withColumn("segment", lit(segment));
+  /**
+   * The members of {@code segments} under a run's members folder, as (id, segment); a segment
+   * without a folder has no members. The schema fixes the partition column as a string, whatever
+   * the ids look like.
+   */
+  private Dataset<Row> membersUnder(Path members, StructType schema, List<String> segments) {
+    if (!Files.isDirectory(members)) {
+      return spark.createDataFrame(List.of(), schema);
     }
-    return spark.read().parquet(folder.toString()).select(Columns.column(idColumn))
-        .withColumn("segment", lit(segment));
+    return spark.read().schema(schema).parquet(members.toString())
+        .filter(col("segment").isin(segments.toArray()));
   }
 
   private void writeCounts(String runId, Instant asOf, Instant finished,

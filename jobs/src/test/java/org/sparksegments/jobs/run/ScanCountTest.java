@@ -372,7 +372,7 @@ class ScanCountTest {
       String[] parts = path.replaceAll("/+$", "").split("/");
       String last2 = parts.length >= 2 ? parts[parts.length - 2] + "/" + parts[parts.length - 1]
           : path;
-      if (path.contains("/members/")) {
+      if (path.contains("/members/") || path.replaceAll("/+$", "").endsWith("/members")) {
         return "(run output: members)";
       }
       if (path.contains("/changes/")) {
