@@ -44,8 +44,7 @@ public final class TableVersions {
     org.apache.hadoop.fs.Path staged = new org.apache.hadoop.fs.Path(work, "version");
     progress.accept("writing the new version of the profiles table of " + db.name() + " ("
         + next.written() + ")");
-    rows.write().parquet(staged.toString());
-    TestHooks.pause("version-written");
+    TestHooks.pauseInTasks(rows, "version-writing").write().parquet(staged.toString());
     files.move(staged, new org.apache.hadoop.fs.Path(next.location()));
     TestHooks.pause("version-moved");
     CatalogFile.switchSource(catalogFile, db.name(), "profiles", old.written(), next.written());
