@@ -68,6 +68,11 @@ public final class ScenarioHandoff {
     return new ScenarioHandoff(files, root, scenario);
   }
 
+  /** A local file as a plain path, anything else as its URI. */
+  private static String shown(org.apache.hadoop.fs.Path p) {
+    return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
+  }
+
   /** Where the rows of this scenario, as-of and segment go. */
   public org.apache.hadoop.fs.Path file(Instant asOf, String database, String segment) {
     return new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(
@@ -82,25 +87,37 @@ public final class ScenarioHandoff {
     org.apache.hadoop.fs.Path target = file(asOf, db, s.id());
     if (files.exists(target)) {
       long rows = files.spark().read().parquet(target.toString()).count();
-      progress.accept("already enqueued: " + target + " (" + rows + " rows); nothing written");
-      return new Result(target.toString(), false, rows);
+      progress.accept("already enqueued: " + shown(target) + " (" + rows + " rows); nothing"
+          + " written");
+      return new Result(shown(target), false, rows);
     }
     org.apache.hadoop.fs.Path work = files.workFolder(root);
+    // Staged Parquet files sit four levels below PATH, out of reach of the PATH/*/*/*.parquet
+    // glob that readers use (DuckDB's * also matches hidden names).
+    org.apache.hadoop.fs.Path stage = new org.apache.hadoop.fs.Path(work, "stage");
     try {
       MemberIds m = MemberIds.stage(evaluator, s, asOf, files,
-          new org.apache.hadoop.fs.Path(work, "ids"));
+          new org.apache.hadoop.fs.Path(stage, "ids"));
       progress.accept(m.count() + " members of " + s.id() + " as of " + asOf);
       Column[] cols = {lit(scenario).as("scenario_id"),
           Columns.column(s.database().idColumn()).cast("string").as("profile_id"),
           lit(db).as("database"), lit(s.id()).as("segment"), lit(asOf).as("enqueued_at")};
       Optional<TableFiles.OneFile> staged = files.writeOneFile(m.ids().select(cols),
-          new Column[] {Columns.column("profile_id")}, new org.apache.hadoop.fs.Path(work,
+          new Column[] {Columns.column("profile_id")}, new org.apache.hadoop.fs.Path(stage,
               "rows"));
       if (staged.isEmpty()) {
         throw new IOException("Spark wrote no file for " + s.id() + " in " + work);
       }
-      files.move(staged.get().file(), target);
-      return new Result(target.toString(), true, staged.get().rows());
+      org.apache.hadoop.fs.Path batch = target.getParent();
+      if (files.exists(batch)) {
+        files.move(staged.get().file(), target);
+      } else {
+        // A new batch folder appears with its file in it, never empty.
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(stage, "batch");
+        files.move(staged.get().file(), new org.apache.hadoop.fs.Path(folder, target.getName()));
+        files.move(folder, batch);
+      }
+      return new Result(shown(target), true, staged.get().rows());
     } finally {
       files.deleteQuietly(work);
     }

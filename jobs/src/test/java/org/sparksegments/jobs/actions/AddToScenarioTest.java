@@ -67,8 +67,9 @@ class AddToScenarioTest {
     // the docs say, recursively or with a glob (hidden work folders are skipped either way).
     List<String> power = Sandbox.members(catalog, "power-users");
     add(catalog, handoff, "welcome", "power-users", Sandbox.AS_OF);
-    Files.createDirectories(handoff.resolve(".segments-work-left-by-a-kill"));
-    Files.copy(file, handoff.resolve(".segments-work-left-by-a-kill/part-0.parquet"));
+    Path killed = handoff.resolve(".segments-work-left-by-a-kill/stage/rows");
+    Files.createDirectories(killed);
+    Files.copy(file, killed.resolve("part-0.parquet"));
     List<String> expected = new ArrayList<>(members);
     expected.addAll(power);
     for (Dataset<Row> all : List.of(SharedSpark.session().read()
