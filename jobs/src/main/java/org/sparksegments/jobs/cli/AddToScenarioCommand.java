@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.sparksegments.conditions.bind.BoundSegment;
-import org.sparksegments.conditions.json.Json;
 import org.sparksegments.jobs.actions.ScenarioHandoff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,12 +45,8 @@ final class AddToScenarioCommand implements Callable<Integer> {
     progress.say("adding the members of " + s.id() + " as of " + asOf + " to scenario "
         + scenario);
     ScenarioHandoff.Result r = handoff.run(ws.evaluator(), s, asOf, progress::say);
-    ObjectNode o = Json.MAPPER.createObjectNode();
-    o.put("command", "add-to-scenario");
+    ObjectNode o = Summary.start("add-to-scenario", s, asOf);
     o.put("scenario", scenario);
-    o.put("segment", s.id());
-    o.put("database", s.database().name());
-    o.put("as_of", asOf.toString());
     o.put("written", r.written());
     o.put("rows", r.rows());
     o.put("file", r.file());

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sparksegments.conditions.bind.BoundSegment;
-import org.sparksegments.conditions.json.Json;
 import org.sparksegments.jobs.actions.BulkUpdate;
 import org.sparksegments.jobs.actions.FieldValues;
 import org.sparksegments.jobs.catalog.Database;
@@ -49,11 +48,7 @@ final class BulkUpdateCommand implements Callable<Integer> {
         + asOf);
     BulkUpdate.Result r = update.run(ws.evaluator(), s, asOf, ws.catalog().file(),
         progress::say);
-    ObjectNode o = Json.MAPPER.createObjectNode();
-    o.put("command", "bulk-update");
-    o.put("segment", s.id());
-    o.put("database", db.name());
-    o.put("as_of", asOf.toString());
+    ObjectNode o = Summary.start("bulk-update", s, asOf);
     o.put("members", r.members());
     ObjectNode values = o.putObject("set");
     for (FieldValues.Assignment a : update.assignments()) {

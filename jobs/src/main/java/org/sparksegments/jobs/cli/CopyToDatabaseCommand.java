@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.ValidationError;
-import org.sparksegments.conditions.json.Json;
 import org.sparksegments.jobs.actions.DatabaseCopy;
 import org.sparksegments.jobs.catalog.Database;
 import picocli.CommandLine.Command;
@@ -64,12 +63,8 @@ final class CopyToDatabaseCommand implements Callable<Integer> {
         + source.name() + " to " + target.name() + (upsert ? " (upsert)" : ""));
     DatabaseCopy.Result r = copy.run(ws.evaluator(), s, asOf, ws.catalog().file(),
         progress::say);
-    ObjectNode o = Json.MAPPER.createObjectNode();
-    o.put("command", "copy-to-database");
-    o.put("segment", s.id());
-    o.put("database", source.name());
+    ObjectNode o = Summary.start("copy-to-database", s, asOf);
     o.put("to", target.name());
-    o.put("as_of", asOf.toString());
     o.put("upsert", upsert);
     o.put("members", r.members());
     o.put(upsert ? "replaced" : "kept", r.existing());

@@ -34,20 +34,18 @@ class CopyToDatabaseTest {
 
   @Test
   void newIdsAreAddedAndExistingOnesKept(@TempDir Path dir) throws Exception {
-    Path catalog = target(dir, "shop2", d -> d);
+    Before b = before(dir);
+    Path catalog = b.catalog();
     Path root = catalog.getParent();
-    Map<String, Row> source = BulkUpdateTest.byId(root.resolve("shop/profiles"), "profile_id");
-    Map<String, Row> target = BulkUpdateTest.byId(root.resolve("shop2/profiles"), "profile_id");
-    Set<String> members = new TreeSet<>(Sandbox.members(catalog, "berlin-customers"));
-    Set<String> existing = new TreeSet<>(members);
-    existing.retainAll(target.keySet());
-    assertTrue(!existing.isEmpty() && existing.size() < members.size(), "overlap " + existing);
+    Set<String> existing = new TreeSet<>(b.members());
+    existing.retainAll(b.target().keySet());
+    assertTrue(!existing.isEmpty() && existing.size() < b.members().size(), "overlap " + existing);
     Map<String, String> before = Sandbox.hashes(root);
 
     JsonNode sum = copy(catalog, "shop2").summary();
-    assertEquals(members.size(), sum.path("members").asLong(), sum.toString());
+    assertEquals(b.members().size(), sum.path("members").asLong(), sum.toString());
     assertEquals(existing.size(), sum.path("kept").asLong(), sum.toString());
-    assertEquals(members.size() - existing.size(), sum.path("added").asLong(), sum.toString());
+    assertEquals(b.members().size() - existing.size(), sum.path("added").asLong(), sum.toString());
     assertEquals("[\"crm_tier\"]", sum.path("filled_with_null").toString());
     Map<String, String> changes = Sandbox.changes(before, Sandbox.hashes(root));
     assertEquals(List.of("shop2/profiles/" + sum.path("file").asText()),
@@ -55,38 +53,36 @@ class CopyToDatabaseTest {
     assertTrue(changes.values().stream().allMatch("added"::equals), changes.toString());
 
     Map<String, Row> now = BulkUpdateTest.byId(root.resolve("shop2/profiles"), "profile_id");
-    Set<String> ids = new TreeSet<>(target.keySet());
-    ids.addAll(members);
+    Set<String> ids = new TreeSet<>(b.target().keySet());
+    ids.addAll(b.members());
     assertEquals(ids, now.keySet());
     for (String id : ids) {
-      if (target.containsKey(id)) {
-        assertEquals(target.get(id), now.get(id), "kept as it was: " + id);
+      if (b.target().containsKey(id)) {
+        assertEquals(b.target().get(id), now.get(id), "kept as it was: " + id);
       } else {
-        assertCopied(source.get(id), now.get(id));
+        assertCopied(b.source().get(id), now.get(id));
       }
     }
 
     // Again: every member is there already, nothing is added.
     Map<String, String> once = Sandbox.hashes(root);
     JsonNode again = copy(catalog, "shop2").summary();
-    assertEquals(members.size(), again.path("kept").asLong());
+    assertEquals(b.members().size(), again.path("kept").asLong());
     assertEquals(0, again.path("added").asLong());
     assertEquals(Map.of(), Sandbox.changes(once, Sandbox.hashes(root)));
   }
 
   @Test
   void upsertReplacesExistingIdsInANewVersion(@TempDir Path dir) throws Exception {
-    Path catalog = target(dir, "shop2", d -> d);
+    Before b = before(dir);
+    Path catalog = b.catalog();
     Path root = catalog.getParent();
-    Map<String, Row> source = BulkUpdateTest.byId(root.resolve("shop/profiles"), "profile_id");
-    Map<String, Row> target = BulkUpdateTest.byId(root.resolve("shop2/profiles"), "profile_id");
-    Set<String> members = new TreeSet<>(Sandbox.members(catalog, "berlin-customers"));
     Map<String, String> old = Sandbox.hashes(root.resolve("shop2/profiles"));
-    long existing = members.stream().filter(target::containsKey).count();
+    long existing = b.members().stream().filter(b.target()::containsKey).count();
 
     JsonNode sum = copy(catalog, "shop2", "--upsert").summary();
     assertEquals(existing, sum.path("replaced").asLong(), sum.toString());
-    assertEquals(members.size() - existing, sum.path("added").asLong(), sum.toString());
+    assertEquals(b.members().size() - existing, sum.path("added").asLong(), sum.toString());
     assertEquals("shop2/profiles", sum.path("old_source").asText());
     assertEquals("shop2/profiles.v2", sum.path("new_source").asText());
     assertEquals("shop2/profiles.v2", Sandbox.JSON.readTree(catalog.toFile())
@@ -94,14 +90,14 @@ class CopyToDatabaseTest {
     assertEquals(old, Sandbox.hashes(root.resolve("shop2/profiles")), "the old version as it was");
 
     Map<String, Row> now = BulkUpdateTest.byId(root.resolve("shop2/profiles.v2"), "profile_id");
-    Set<String> ids = new TreeSet<>(target.keySet());
-    ids.addAll(members);
+    Set<String> ids = new TreeSet<>(b.target().keySet());
+    ids.addAll(b.members());
     assertEquals(ids, now.keySet());
     for (String id : ids) {
-      if (members.contains(id)) {
-        assertCopied(source.get(id), now.get(id));
+      if (b.members().contains(id)) {
+        assertCopied(b.source().get(id), now.get(id));
       } else {
-        assertEquals(target.get(id), now.get(id), "not a member, as it was: " + id);
+        assertEquals(b.target().get(id), now.get(id), "not a member, as it was: " + id);
       }
     }
   }
@@ -166,6 +162,18 @@ class CopyToDatabaseTest {
     Dataset<Row> archive = Sandbox.read(root.resolve("archive/profiles"));
     assertEquals(List.copyOf(members), Sandbox.sorted(archive, "customer_id"));
     assertEquals("customer_id", archive.columns()[0], "the target's id column name");
+  }
+
+  /** A sample with database shop2, its rows and the shop rows by id, the members. */
+  private record Before(Path catalog, Map<String, Row> source, Map<String, Row> target,
+      Set<String> members) {}
+
+  private static Before before(Path dir) throws Exception {
+    Path catalog = target(dir, "shop2", d -> d);
+    Path root = catalog.getParent();
+    return new Before(catalog, BulkUpdateTest.byId(root.resolve("shop/profiles"), "profile_id"),
+        BulkUpdateTest.byId(root.resolve("shop2/profiles"), "profile_id"),
+        new TreeSet<>(Sandbox.members(catalog, "berlin-customers")));
   }
 
   /** Each column of the source row, and null in the target's own column crm_tier. */
