@@ -55,7 +55,7 @@ public final class FieldResolver {
   }
 
   /** Up to three names closest to {@code wanted} by edit distance, ignoring case. */
-  static List<String> nearest(List<String> names, String wanted) {
+  public static List<String> nearest(List<String> names, String wanted) {
     record Scored(String name, int d) {}
     String w = wanted.toLowerCase(Locale.ROOT);
     int limit = Math.max(2, w.length() / 3);

@@ -16,9 +16,10 @@ import org.sparksegments.conditions.model.Literal;
 
 /**
  * Converts JSON literals to a scalar kind. Literals keep their JSON type: strings for string,
- * date and timestamp fields, numbers for numeric fields, booleans for boolean fields.
+ * date and timestamp fields, numbers for numeric fields, booleans for boolean fields. Public for
+ * commands that take field values (bulk updates) and must read them as conditions do.
  */
-final class LiteralConverter {
+public final class LiteralConverter {
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
@@ -29,7 +30,7 @@ final class LiteralConverter {
    * Converts {@code lit} for a field of {@code kind} in a database whose zone is {@code zone}.
    * Reports BAD_LITERAL and returns empty when it does not fit.
    */
-  static Optional<BoundValue> convert(Literal lit, Kind kind, String typeName, ZoneId zone,
+  public static Optional<BoundValue> convert(Literal lit, Kind kind, String typeName, ZoneId zone,
       Problems problems) {
     BoundValue v = switch (kind) {
       case STRING -> lit instanceof Literal.Text t ? exact(t.value()) : null;
@@ -131,7 +132,7 @@ final class LiteralConverter {
     }
   }
 
-  static String describe(Literal lit) {
+  public static String describe(Literal lit) {
     if (lit instanceof Literal.Text t) {
       return "the string \"" + abbreviate(t.value()) + "\"";
     }
@@ -148,7 +149,7 @@ final class LiteralConverter {
     return s.length() > 40 ? s.substring(0, 37) + "..." : s;
   }
 
-  static String expected(Kind kind) {
+  public static String expected(Kind kind) {
     return switch (kind) {
       case STRING -> "a JSON string";
       case BOOLEAN -> "true or false";

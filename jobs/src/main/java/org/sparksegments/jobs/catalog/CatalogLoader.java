@@ -166,7 +166,7 @@ public final class CatalogLoader {
   }
 
   /** {@code table:NAME}, a URI with a scheme, an absolute path, or a path relative to base. */
-  static TableSource resolve(String written, Path base) {
+  public static TableSource resolve(String written, Path base) {
     if (written.startsWith("table:")) {
       return new TableSource(written, written.substring("table:".length()), true);
     }

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
     description = "Computes dynamic segments of customer profiles with Apache Spark.",
     subcommands = {ValidateCommand.class, CountCommand.class, MembersCommand.class,
         ShowCommand.class, ExportCommand.class, ExportHistoryCommand.class, ExplainCommand.class,
-        RunCommand.class, GenerateCommand.class, DemoCommand.class},
+        RunCommand.class, CopyToStaticCommand.class, CopyToDatabaseCommand.class,
+        BulkUpdateCommand.class, AddToScenarioCommand.class, GenerateCommand.class,
+        DemoCommand.class},
     footer = {"", "Exit status: 0 done, 2 invalid input, 1 failure. A command given an invalid"
         + " segment writes nothing; run reports invalid segments in its manifest, computes the"
         + " others and exits 2 at the end.",
@@ -15,8 +17,8 @@ import picocli.CommandLine.Command;
 final class SegmentsCommand implements Runnable {
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-        "Missing command: choose one of validate, count, members, show, export, export-history,"
-            + " explain, run, generate, demo");
+    picocli.CommandLine cli = new picocli.CommandLine(this);
+    throw new picocli.CommandLine.ParameterException(cli, "Missing command: choose one of "
+        + String.join(", ", cli.getSubcommands().keySet()));
   }
 }

@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import org.sparksegments.jobs.TestSample;
 
 /** Runs {@code scripts/segments} as a user does: a separate process, exit status and output. */
-final class Cli {
+public final class Cli {
   /** What a finished command left. */
-  record Result(int exit, String out, String err) {
-    List<String> lines() {
+  public record Result(int exit, String out, String err) {
+    public List<String> lines() {
       return out.isEmpty() ? List.of() : List.of(out.split("\n"));
     }
 
@@ -25,7 +25,7 @@ final class Cli {
 
   private Cli() {}
 
-  static Result run(String... args) throws Exception {
+  public static Result run(String... args) throws Exception {
     Path root = TestSample.root();
     List<String> cmd = new ArrayList<>(List.of("bash", root.resolve("scripts/segments").toString()));
     cmd.addAll(List.of(args));

@@ -53,7 +53,8 @@ class CommandLineTest {
     Cli.Result r = Cli.run("--help");
     assertEquals(0, r.exit(), r.toString());
     for (String cmd : List.of("validate", "count", "members", "show", "export",
-        "export-history", "explain", "generate", "demo")) {
+        "export-history", "explain", "generate", "demo", "copy-to-static", "copy-to-database",
+        "bulk-update", "add-to-scenario")) {
       assertTrue(r.out().contains(cmd), cmd + " missing in\n" + r.out());
     }
     Cli.Result count = Cli.run("count", "--help");

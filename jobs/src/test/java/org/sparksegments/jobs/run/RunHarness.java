@@ -42,7 +42,7 @@ import org.sparksegments.testing.SharedSpark;
  * in this JVM or through {@code scripts/segments}, and reading its outputs back (members in file
  * order, changes, manifest, counts) without the engine's own readers.
  */
-final class RunHarness {
+public final class RunHarness {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private RunHarness() {}
@@ -208,7 +208,7 @@ final class RunHarness {
   }
 
   /** Every regular file under {@code dir} (relative path) to the SHA-256 of its bytes. */
-  static Map<String, String> hashTree(Path dir) throws Exception {
+  public static Map<String, String> hashTree(Path dir) throws Exception {
     Map<String, String> out = new TreeMap<>();
     if (!Files.exists(dir)) {
       return out;
@@ -250,12 +250,12 @@ final class RunHarness {
   // The command line as a separate process (as Cli.java, plus JVM options and async starts)
 
   /** A started scripts/segments process with its output files. */
-  record Started(Process process, Path out, Path err) {
+  public record Started(Process process, Path out, Path err) {
     String stdout() throws IOException {
       return Files.readString(out, StandardCharsets.UTF_8).strip();
     }
 
-    String stderr() throws IOException {
+    public String stderr() throws IOException {
       return Files.readString(err, StandardCharsets.UTF_8).strip();
     }
 
@@ -268,13 +268,13 @@ final class RunHarness {
       return process.exitValue();
     }
 
-    String report() throws IOException {
+    public String report() throws IOException {
       return "--- stdout\n" + stdout() + "\n--- stderr\n" + stderr();
     }
   }
 
   /** Starts {@code scripts/segments ARGS} with the test classpath and {@code javaOpts}. */
-  static Started start(String javaOpts, String... args) throws IOException {
+  public static Started start(String javaOpts, String... args) throws IOException {
     Path root = TestSample.root();
     List<String> cmd = new ArrayList<>(
         List.of("bash", root.resolve("scripts/segments").toString()));

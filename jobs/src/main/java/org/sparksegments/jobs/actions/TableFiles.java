@@ -1,0 +1,166 @@
+package org.sparksegments.jobs.actions;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.jobs.catalog.DataFiles;
+import org.sparksegments.jobs.catalog.TableSource;
+
+/**
+ * File operations on table folders through Hadoop's FileSystem, so that local folders, HDFS and
+ * object stores work alike. Everything a command writes goes first into a hidden work folder
+ * (a name starting with ".", which Spark and every reader of this project skip) and is moved
+ * into place in one rename once complete.
+ */
+final class TableFiles {
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final SparkSession spark;
+  private final Configuration conf;
+
+  TableFiles(SparkSession spark) {
+    this.spark = spark;
+    this.conf = spark.sparkContext().hadoopConfiguration();
+  }
+
+  SparkSession spark() {
+    return spark;
+  }
+
+  /** Refuses a {@code table:} source: only Parquet paths are changed by these commands. */
+  static void requirePath(TableSource source, String what) throws Refusal {
+    if (source.sessionTable()) {
+      throw Refusal.of(ErrorCode.BAD_TABLE, "Cannot change " + what + ": its source '"
+          + source.written() + "' is a table of the Spark session's catalog, which this command"
+          + " does not write (found a table: source, expected a Parquet folder path or URI)");
+    }
+  }
+
+  /** The Spark schema of a table, a path or a {@code table:} source (reads footers, no job). */
+  StructType schema(TableSource source) {
+    return (source.sessionTable() ? spark.table(source.tableName())
+        : spark.read().parquet(source.location())).schema();
+  }
+
+  FileSystem fs(Path p) throws IOException {
+    return p.getFileSystem(conf);
+  }
+
+  boolean exists(Path p) throws IOException {
+    return fs(p).exists(p);
+  }
+
+  boolean isFile(Path p) throws IOException {
+    return fs(p).exists(p) && fs(p).getFileStatus(p).isFile();
+  }
+
+  /** Whether the source holds at least one data file (a missing folder holds none). */
+  boolean hasData(String location) throws IOException {
+    return exists(new Path(location)) && !DataFiles.list(location, conf).isEmpty();
+  }
+
+  /**
+   * Refuses a folder whose data files lie in subfolders (a partitioned table): a file added at
+   * its top would not be read as part of that table.
+   */
+  void requireFlat(TableSource t, String what) throws Refusal, IOException {
+    Path root = new Path(t.location());
+    String rootPath = fs(root).makeQualified(root).toUri().getPath().replaceAll("/+$", "");
+    for (FileStatus f : DataFiles.list(t.location(), conf)) {
+      if (!f.getPath().getParent().toUri().getPath().equals(rootPath)) {
+        throw Refusal.of(ErrorCode.BAD_TABLE, "Cannot add a file to " + what + ": its data"
+            + " files lie in subfolders, such as " + f.getPath().getParent().getName()
+            + " (expected a folder of Parquet files without partition subfolders)");
+      }
+    }
+  }
+
+  /**
+   * A new hidden work folder inside {@code parent}, named by the time and the process, so that a
+   * killed command leaves only a hidden folder behind.
+   */
+  Path workFolder(Path parent) throws IOException {
+    Path dir = new Path(parent, ".segments-work-" + STAMP.format(Instant.now()) + "-"
+        + ProcessHandle.current().pid());
+    if (!fs(dir).mkdirs(dir)) {
+      throw new IOException("cannot create " + dir);
+    }
+    return dir;
+  }
+
+  /** A Parquet file written by {@link #writeOneFile} and its row count. */
+  record OneFile(Path file, long rows) {}
+
+  /**
+   * Writes {@code rows}, sorted by {@code sortBy}, as a single Parquet file into the new folder
+   * {@code dir} (one file can be moved into a table in one rename); empty when Spark wrote no
+   * file (no row).
+   */
+  Optional<OneFile> writeOneFile(Dataset<Row> rows, Column[] sortBy, Path dir)
+      throws IOException {
+    rows.repartition(1).sortWithinPartitions(sortBy).write().parquet(dir.toString());
+    List<Path> parts = new ArrayList<>();
+    for (FileStatus f : fs(dir).listStatus(dir)) {
+      String name = f.getPath().getName();
+      if (f.isFile() && name.startsWith("part-") && name.endsWith(".parquet")) {
+        parts.add(f.getPath());
+      }
+    }
+    if (parts.size() > 1) {
+      throw new IOException("expected one Parquet file in " + dir + ", found " + parts);
+    }
+    if (parts.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new OneFile(parts.get(0),
+        spark.read().parquet(parts.get(0).toString()).count()));
+  }
+
+  /** {@code folder/BASE.parquet}, or {@code BASE-2.parquet} … when that name is taken. */
+  Path freeFile(Path folder, String base) throws IOException {
+    for (int i = 1; ; i++) {
+      Path p = new Path(folder, base + (i == 1 ? "" : "-" + i) + ".parquet");
+      if (!exists(p)) {
+        return p;
+      }
+    }
+  }
+
+  /** Moves a file or folder to {@code to}, which must not exist yet (its parent is created). */
+  void move(Path from, Path to) throws IOException {
+    FileSystem fs = fs(to);
+    if (!fs.mkdirs(to.getParent())) {
+      throw new IOException("cannot create " + to.getParent());
+    }
+    if (fs.exists(to)) {
+      throw new IOException("cannot move " + from + " to " + to + ": it exists already");
+    }
+    if (!fs.rename(from, to)) {
+      throw new IOException("cannot move " + from + " to " + to);
+    }
+  }
+
+  /** Deletes a work folder; a failure here leaves only a hidden folder, so it is not fatal. */
+  void deleteQuietly(Path p) {
+    try {
+      fs(p).delete(p, true);
+    } catch (IOException e) {
+      System.err.println("segments: could not delete the work folder " + p + ": " + e);
+    }
+  }
+}
