@@ -1,5 +1,6 @@
 package org.sparksegments.jobs.cli;
 
+import org.sparksegments.jobs.manage.Refusal;
 import picocli.CommandLine;
 
 /** Entry point of {@code scripts/segments} and of {@code spark-submit --class}. */
@@ -17,6 +18,10 @@ public final class Main {
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof InvalidInputException bad) {
         bad.errors().forEach(err -> System.err.println(err.render()));
+        return ExitCodes.INVALID;
+      }
+      if (e instanceof Refusal refused) {
+        refused.errors().forEach(err -> System.err.println(err.render()));
         return ExitCodes.INVALID;
       }
       System.err.println("segments: failed: " + e);

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "segments", mixinStandardHelpOptions = true, version = "spark-segments 0.1.0",
     description = "Computes dynamic segments of customer profiles with Apache Spark.",
     subcommands = {ValidateCommand.class, CountCommand.class, MembersCommand.class,
-        ShowCommand.class, ExplainCommand.class, RunCommand.class, GenerateCommand.class, DemoCommand.class},
+        ShowCommand.class, ExplainCommand.class, RunCommand.class, GenerateCommand.class,
+        DemoCommand.class, DependentsCommand.class, CloneCommand.class, DeleteCommand.class, RestoreCommand.class},
     footer = {"", "Exit status: 0 done, 2 invalid input, 1 failure. A command given an invalid"
         + " segment writes nothing; run reports invalid segments in its manifest, computes the"
         + " others and exits 2 at the end.",
@@ -15,6 +16,7 @@ final class SegmentsCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-        "Missing command: choose one of validate, count, members, show, explain, run, generate, demo");
+        "Missing command: choose one of validate, count, members, show, explain, run, generate,"
+            + " demo, dependents, clone, delete, restore");
   }
 }

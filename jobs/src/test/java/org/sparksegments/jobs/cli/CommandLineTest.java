@@ -53,7 +53,7 @@ class CommandLineTest {
     Cli.Result r = Cli.run("--help");
     assertEquals(0, r.exit(), r.toString());
     for (String cmd : List.of("validate", "count", "members", "show", "explain", "generate",
-        "demo")) {
+        "demo", "dependents", "clone", "delete", "restore")) {
       assertTrue(r.out().contains(cmd), cmd + " missing in\n" + r.out());
     }
     Cli.Result count = Cli.run("count", "--help");
