@@ -39,8 +39,8 @@ final class DeleteCommand implements Callable<Integer> {
     Bin.Deleted d = Bin.delete(f, id, force, Clock.systemUTC());
     for (var dep : d.dependents()) {
       System.err.println("warning: segment " + dep.id() + " (" + dep.file() + ", "
-          + dep.pointer() + ") now refers to a missing segment"
-          + (dep.direct() ? "" : ", through " + dep.refersTo()));
+          + dep.pointer() + ") now " + (dep.direct() ? "refers to a missing segment"
+              : "depends on a missing segment, through " + dep.refersTo()));
     }
     String binned = Bin.FOLDER + "/" + d.binned().getFileName();
     System.out.println("deleted " + id + ": " + (d.element()

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
     description = "Computes dynamic segments of customer profiles with Apache Spark.",
     subcommands = {ValidateCommand.class, CountCommand.class, MembersCommand.class,
         ShowCommand.class, ExplainCommand.class, RunCommand.class, GenerateCommand.class,
-        DemoCommand.class, DependentsCommand.class, CloneCommand.class, DeleteCommand.class, RestoreCommand.class},
+        DemoCommand.class, DependentsCommand.class, CloneCommand.class, DeleteCommand.class,
+        RestoreCommand.class},
     footer = {"", "Exit status: 0 done, 2 invalid input, 1 failure. A command given an invalid"
         + " segment writes nothing; run reports invalid segments in its manifest, computes the"
         + " others and exits 2 at the end.",

@@ -38,13 +38,13 @@ public final class Cloner {
     String doing = "Cannot clone segment '" + id + "' as '" + newId + "': ";
     List<Entry> taken = folder.find(newId);
     if (!taken.isEmpty()) {
-      throw Refusal.of(ErrorCode.DUPLICATE_ID, null, newId, doing + "the folder already has a"
+      throw Refusal.at(ErrorCode.DUPLICATE_ID, taken.get(0), doing + "the folder already has a"
           + " segment with this id, in " + taken.get(0).fileName() + " (expected a new id)");
     }
     Path target = folder.dir().resolve(newId + ".json");
     if (Files.exists(target)) {
-      throw Refusal.of(ErrorCode.DUPLICATE_ID, null, newId, doing + "the folder already has a"
-          + " file " + target.getFileName() + " (expected a new file name)");
+      throw Refusal.of(ErrorCode.DUPLICATE_ID, target.toString(), null, doing + "the folder"
+          + " already has a file " + target.getFileName() + " (expected a new file name)");
     }
     String text = documentText(source);
     String copy = withId(text, newId, name);

@@ -19,6 +19,12 @@ public final class Refusal extends RuntimeException {
     return new Refusal(List.of(new ValidationError(code, file, segment, "", message)));
   }
 
+  /** One reason about a segment of the folder, pointing at its id. */
+  static Refusal at(ErrorCode code, SegmentFolder.Entry e, String message) {
+    return new Refusal(List.of(new ValidationError(code, e.file().toString(), e.id(),
+        e.parsed().pointerPrefix() + "/id", message)));
+  }
+
   public List<ValidationError> errors() {
     return errors;
   }

@@ -91,14 +91,14 @@ public final class Restore {
                     versions.stream().map(Version::stamp).toList()) + ")"));
     List<Entry> again = folder.find(id);
     if (!again.isEmpty()) {
-      throw Refusal.of(ErrorCode.DUPLICATE_ID, null, id, doing + ": the folder has a segment"
-          + " with this id again, in " + again.get(0).fileName() + " (expected none; delete or rename that one"
-          + " first)");
+      throw Refusal.at(ErrorCode.DUPLICATE_ID, again.get(0), doing + ": the folder has a"
+          + " segment with this id again, in " + again.get(0).fileName() + " (expected none;"
+          + " delete or rename that one first)");
     }
     Path target = folder.dir().resolve(v.stem() + ".json");
     if (Files.exists(target)) {
-      throw Refusal.of(ErrorCode.DUPLICATE_ID, null, id, doing + ": the folder has a file "
-          + target.getFileName() + " again (expected no file of that name)");
+      throw Refusal.of(ErrorCode.DUPLICATE_ID, target.toString(), null, doing + ": the folder has"
+          + " a file " + target.getFileName() + " again (expected no file of that name)");
     }
     try {
       Files.move(v.file(), target);

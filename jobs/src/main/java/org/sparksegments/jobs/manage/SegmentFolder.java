@@ -104,7 +104,7 @@ public final class SegmentFolder {
           + String.join(", ", entries.stream().map(Entry::id).distinct().toList()) + ")");
     }
     if (found.size() > 1) {
-      throw Refusal.of(ErrorCode.DUPLICATE_ID, null, id, "Cannot " + doing + " '" + id
+      throw Refusal.at(ErrorCode.DUPLICATE_ID, found.get(1), "Cannot " + doing + " '" + id
           + "': the id is used by " + found.size() + " segments, in " + String.join(", ",
               found.stream().map(Entry::fileName).toList()) + " (expected one; fix that first)");
     }
