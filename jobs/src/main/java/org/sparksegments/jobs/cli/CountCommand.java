@@ -17,16 +17,16 @@ import picocli.CommandLine.Option;
         + "\"selected\"}.",
         "in_range: profiles of the base (created by the as-of) in the segment's range;"
             + " matched: those that satisfy the conditions; selected: those kept by the limit.",
-        "With --sample P, only the profiles in the lowest P % of the range's buckets are"
+        "With --sample P, only the profiles in the lowest P %% of the range's buckets are"
             + " evaluated and the counts are scaled up, marked \"estimate\": true, with the"
-            + " sample's size and 95 % intervals (in_range_low/high, matched_low/high)."},
+            + " sample's size and 95 %% intervals (in_range_low/high, matched_low/high)."},
     footer = {"", "Exit status: 0 done, 2 invalid input, 1 failure."})
 final class CountCommand implements Callable<Integer> {
   @Mixin SetOptions set;
   @Mixin PickOptions pick;
 
   @Option(names = "--sample", paramLabel = "P",
-      description = "Estimate from P % of the range's buckets: 0 < P <= 100, at most two"
+      description = "Estimate from P %% of the range's buckets: 0 < P <= 100, at most two"
           + " decimals, such as 10 or 2.5.")
   String sample;
 

@@ -59,6 +59,9 @@ class CommandLineTest {
     Cli.Result count = Cli.run("count", "--help");
     assertEquals(0, count.exit(), count.toString());
     assertTrue(count.out().contains("--as-of") && count.out().contains("in_range"), count.out());
+    assertTrue(count.out().contains("--sample=P") && count.out().contains("lowest P % of"),
+        count.out());
+    assertFalse(count.err().contains("Could not format"), count.err());
   }
 
   @Test
