@@ -66,6 +66,8 @@ public enum ErrorCode {
   DATABASE_MISMATCH,
   /** Segments that refer to each other in a cycle. */
   SEGMENT_CYCLE,
+  /** A segment that others still depend on, so it cannot be deleted without --force. */
+  HAS_DEPENDENTS,
   /** A bad command-line option value (as-of, sample, …). */
   BAD_OPTION,
   /** The catalog file itself is wrong. */

@@ -58,6 +58,11 @@ public final class SegmentParser {
 
   private SegmentParser() {}
 
+  /** True for a well-formed segment id: 1 to 64 of {@code A-Z a-z 0-9 _ -}. */
+  public static boolean isId(String id) {
+    return id != null && ID.matcher(id).matches();
+  }
+
   /** Reads and parses a segments file: one segment object or an array of them. */
   public static List<Parsed> parseFile(Path file) {
     String source = file.toString();

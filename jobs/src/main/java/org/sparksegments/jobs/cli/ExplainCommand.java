@@ -9,17 +9,26 @@ import org.sparksegments.conditions.plan.Requirements;
 import org.sparksegments.jobs.eval.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** explain: the predicate as Spark SQL text, the shared features and the physical plan. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
     description = {"Prints, for reading only: the features the segment needs from other tables"
         + " (each computed once per table in one aggregation, named by a digest of its"
         + " definition), the segment's predicate as Spark SQL text, and Spark's physical plan"
-        + " of its selection."},
+        + " of its selection.",
+        "With --counts, also how many profiles of the range pass each node of the condition"
+            + " tree (one line per node, indented as the tree, with its JSON pointer), counted"
+            + " in one Spark job. Nodes imported with conditions_of are listed under the import;"
+            + " nodes of where trees (filters over events or external rows) are not listed."},
     footer = {"", "Exit status: 0 done, 2 invalid input, 1 failure."})
 final class ExplainCommand implements Callable<Integer> {
   @Mixin SetOptions set;
   @Mixin PickOptions pick;
+
+  @Option(names = "--counts",
+      description = "Also count the profiles of the range passing each node (runs one job).")
+  boolean counts;
 
   @Override
   public Integer call() {
@@ -48,6 +57,14 @@ final class ExplainCommand implements Callable<Integer> {
     System.out.println();
     System.out.println("== physical plan of the selection ==");
     System.out.println(e.selected(s.id()).queryExecution().executedPlan().treeString());
+    if (counts) {
+      Progress progress = new Progress(set.quiet);
+      progress.say("counting the profiles passing each node of segment " + s.id());
+      System.out.println();
+      System.out.println("== profiles of the range passing each node (one Spark job) ==");
+      NodeCounts.lines(s, e, ws.segments()).forEach(System.out::println);
+      progress.say("done");
+    }
     return ExitCodes.OK;
   }
 }

@@ -24,6 +24,10 @@ public final class Main {
         refused.errors().forEach(err -> System.err.println(err.render()));
         return ExitCodes.INVALID;
       }
+      if (e instanceof org.sparksegments.jobs.manage.Refusal refused) {
+        refused.errors().forEach(err -> System.err.println(err.render()));
+        return ExitCodes.INVALID;
+      }
       System.err.println("segments: failed: " + e);
       for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
         System.err.println("  caused by: " + c);

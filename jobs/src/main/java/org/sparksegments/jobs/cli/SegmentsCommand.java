@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         ShowCommand.class, ExportCommand.class, ExportHistoryCommand.class, ExplainCommand.class,
         RunCommand.class, CopyToStaticCommand.class, CopyToDatabaseCommand.class,
         BulkUpdateCommand.class, AddToScenarioCommand.class, GenerateCommand.class,
-        DemoCommand.class},
+        DemoCommand.class, DependentsCommand.class, CloneCommand.class, DeleteCommand.class,
+        RestoreCommand.class},
     footer = {"", "Exit status: 0 done, 2 invalid input, 1 failure. A command given an invalid"
         + " segment writes nothing; run reports invalid segments in its manifest, computes the"
         + " others and exits 2 at the end.",

@@ -129,6 +129,29 @@ public final class Evaluation {
     return coalesce(sum(when(predicate, 1L).otherwise(0L)), lit(0L));
   }
 
+  /**
+   * How many profiles of the wide frame pass {@code filter} and each of {@code predicates}, all
+   * in one Spark job. A filter on the bucket (a sample) reaches the profiles before the joins.
+   */
+  public long[] countWhere(Column filter, List<Column> predicates) {
+    Column[] aggs = predicates.stream().map(Evaluation::countOf).toArray(Column[]::new);
+    Row r = wide.filter(filter).agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length))
+        .first();
+    long[] out = new long[aggs.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = r.getLong(i);
+    }
+    return out;
+  }
+
+  /**
+   * The predicate of a bound condition of one of this evaluation's segments (a part of its
+   * tree, say), over the wide frame; it does not include the range.
+   */
+  public Column translate(BoundCondition condition) {
+    return Translator.translate(condition, context());
+  }
+
   /** The selected profiles (the profile columns) in the segment's order, limit applied. */
   public Dataset<Row> selected(String id) {
     BoundSegment s = segments.get(id);

@@ -54,12 +54,15 @@ class CommandLineTest {
     assertEquals(0, r.exit(), r.toString());
     for (String cmd : List.of("validate", "count", "members", "show", "export",
         "export-history", "explain", "generate", "demo", "copy-to-static", "copy-to-database",
-        "bulk-update", "add-to-scenario")) {
+        "bulk-update", "add-to-scenario", "dependents", "clone", "delete", "restore")) {
       assertTrue(r.out().contains(cmd), cmd + " missing in\n" + r.out());
     }
     Cli.Result count = Cli.run("count", "--help");
     assertEquals(0, count.exit(), count.toString());
     assertTrue(count.out().contains("--as-of") && count.out().contains("in_range"), count.out());
+    assertTrue(count.out().contains("--sample=P") && count.out().contains("lowest P % of"),
+        count.out());
+    assertFalse(count.err().contains("Could not format"), count.err());
   }
 
   @Test

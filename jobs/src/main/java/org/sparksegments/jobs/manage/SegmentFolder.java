@@ -1,0 +1,126 @@
+package org.sparksegments.jobs.manage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.ValidationError;
+import org.sparksegments.conditions.json.SegmentParser;
+import org.sparksegments.conditions.json.SegmentParser.Parsed;
+
+/**
+ * A saved segments folder as files: every {@code *.json} file directly in it (the rule of
+ * {@code --segments DIR}; hidden folders such as {@code .bin} are not read), each segment with
+ * the file and the place in the file it comes from.
+ */
+public final class SegmentFolder {
+  private final Path dir;
+  private final List<Entry> entries;
+  private final List<ValidationError> problems;
+
+  /**
+   * One segment of the folder that could be read at least as far as its id.
+   *
+   * @param index its index in an array file, or -1 in a single-segment file
+   * @param inFile how many segments its file holds
+   */
+  public record Entry(Path file, Parsed parsed, int index, int inFile) {
+    public String id() {
+      return parsed.segment().id();
+    }
+
+    public String fileName() {
+      return file.getFileName().toString();
+    }
+
+    /** True when the segment is an element of an array file (even of one element). */
+    public boolean inArray() {
+      return index >= 0;
+    }
+  }
+
+  private SegmentFolder(Path dir, List<Entry> entries, List<ValidationError> problems) {
+    this.dir = dir;
+    this.entries = List.copyOf(entries);
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Reads the folder; files or segments that cannot be read are kept as problems. */
+  public static SegmentFolder read(Path dir) {
+    List<Entry> entries = new ArrayList<>();
+    List<ValidationError> problems = new ArrayList<>();
+    for (Path f : files(dir)) {
+      List<Parsed> parsed = SegmentParser.parseFile(f);
+      boolean array = parsed.stream().anyMatch(p -> !p.pointerPrefix().isEmpty());
+      for (int i = 0; i < parsed.size(); i++) {
+        Parsed p = parsed.get(i);
+        problems.addAll(p.errors());
+        if (p.segment() != null) {
+          entries.add(new Entry(f, p, array ? i : -1, parsed.size()));
+        }
+      }
+    }
+    return new SegmentFolder(dir, entries, problems);
+  }
+
+  /** The {@code *.json} files directly in {@code dir}, by name. */
+  static List<Path> files(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".json"))
+          .filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** The segments that could be read, in file order. */
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  /** What could not be read: whole files, or parts of segments. */
+  public List<ValidationError> problems() {
+    return problems;
+  }
+
+  /**
+   * The one segment {@code id} of the folder, or a refusal to {@code doing} ("delete segment"):
+   * a bad id, no such segment, or the id used twice.
+   */
+  public Entry one(String id, String doing) {
+    checkId(id, doing);
+    List<Entry> found = find(id);
+    if (found.isEmpty()) {
+      throw Refusal.of(ErrorCode.UNKNOWN_SEGMENT, null, id, "Cannot " + doing + " '" + id
+          + "': no segment of " + dir + " has this id (expected one of: "
+          + String.join(", ", entries.stream().map(Entry::id).distinct().toList()) + ")");
+    }
+    if (found.size() > 1) {
+      throw Refusal.at(ErrorCode.DUPLICATE_ID, found.get(1), "Cannot " + doing + " '" + id
+          + "': the id is used by " + found.size() + " segments, in " + String.join(", ",
+              found.stream().map(Entry::fileName).toList()) + " (expected one; fix that first)");
+    }
+    return found.get(0);
+  }
+
+  /** Refuses an id that is not 1 to 64 of A-Z a-z 0-9 _ -. */
+  static void checkId(String id, String doing) {
+    if (!SegmentParser.isId(id)) {
+      throw Refusal.of(ErrorCode.BAD_ID, null, null, "Cannot " + doing + " '" + id
+          + "': not a segment id (expected 1 to 64 of A-Z a-z 0-9 _ -)");
+    }
+  }
+
+  /** Every segment of the folder with this id (more than one is a duplicate). */
+  public List<Entry> find(String id) {
+    return entries.stream().filter(e -> e.id().equals(id)).toList();
+  }
+}
