@@ -7,21 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparksegments.conditions.json.Json;
+import org.apache.spark.sql.SparkSession;
 import org.sparksegments.jobs.TestSample;
+import org.sparksegments.testing.SharedSpark;
 
 /**
  * The application jar under {@code spark-submit} on a real standalone cluster (a master and a
- * worker on 127.0.0.1) writes the same member files, byte for byte, as the same jar in local
- * mode; the cluster is stopped by its process ids.
+ * worker on 127.0.0.1) gives the same members as the same jar in local mode: {@code members}
+ * prints the same bytes, and {@code run} writes the same ids in the same files in the same
+ * order; the cluster is stopped by its process ids.
  */
 class StandaloneClusterIT {
   private static final String AS_OF = ItSample.AS_OF;
@@ -42,6 +44,15 @@ class StandaloneClusterIT {
           List.of("--conf", "spark.executor.memory=1g", "--conf", "spark.cores.max=2"),
           concat(run, "--out", dir.resolve("remote").toString()));
       assertEquals(0, remote.exit(), remote.toString());
+      List<String> members = List.of("members", "--catalog", ItSample.catalog().toString(),
+          "--segments", TestSample.examples().toString(), "--segment", "newcomers-90d",
+          "--as-of", AS_OF, "--quiet");
+      SparkProcesses.Result clusterMembers = SparkProcesses.submit(cluster.url,
+          List.of("--conf", "spark.executor.memory=1g", "--conf", "spark.cores.max=2"), members);
+      SparkProcesses.Result localMembers = SparkProcesses.submit("local[2]", List.of(), members);
+      assertEquals(0, clusterMembers.exit(), clusterMembers.toString());
+      assertTrue(localMembers.lines().size() > 10, localMembers.toString());
+      assertEquals(localMembers.out(), clusterMembers.out(), "members output, byte for byte");
       // The work ran on the cluster: the master accepted the application.
       assertTrue(cluster.masterLog().contains("Registering app spark-segments run"),
           cluster.masterLog());
@@ -56,7 +67,7 @@ class StandaloneClusterIT {
     Map<String, String> localMembers = memberFiles(localRun);
     assertEquals(19, localMembers.size() + emptySegments(localRun), localMembers.keySet()
         .toString());
-    assertEquals(localMembers, memberFiles(remoteRun), "member files, byte for byte");
+    assertEquals(localMembers, memberFiles(remoteRun), "member files, row by row in file order");
     assertEquals(segmentCounts(localRun), segmentCounts(remoteRun));
   }
 
@@ -73,16 +84,21 @@ class StandaloneClusterIT {
     }
   }
 
-  /** Segment folder → SHA-256 of each data file's bytes, in order (names hold task ids). */
+  /**
+   * Segment folder → the ids of each data file, in file order, file by file. (Not the files'
+   * bytes: Parquet's writer lists a column chunk's encodings from a hash set, whose order can
+   * differ between two JVMs for the same rows.)
+   */
   private static Map<String, String> memberFiles(Path run) throws Exception {
     Map<String, String> out = new TreeMap<>();
+    SparkSession spark = SharedSpark.session();
     try (Stream<Path> files = Files.walk(run.resolve("members"))) {
       for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
           .sorted().toList()) {
         String segment = f.getParent().getFileName().toString();
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-            .digest(Files.readAllBytes(f)));
-        out.merge(segment, sha, (x, y) -> x + "," + y);
+        String ids = spark.read().parquet(f.toString()).collectAsList().stream()
+            .map(r -> String.valueOf(r.get(0))).collect(Collectors.joining(" "));
+        out.merge(segment, ids, (x, y) -> x + " | " + y);
       }
     }
     return out;
