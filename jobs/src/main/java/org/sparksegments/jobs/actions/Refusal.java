@@ -2,13 +2,14 @@ package org.sparksegments.jobs.actions;
 
 import java.util.List;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInput;
 import org.sparksegments.conditions.error.ValidationError;
 
 /**
  * Bad input found before a command changes anything: every problem, reported on standard error
  * with exit status 2.
  */
-public final class Refusal extends Exception {
+public final class Refusal extends Exception implements InvalidInput {
   private static final long serialVersionUID = 1L;
   private final transient List<ValidationError> errors;
 
@@ -33,6 +34,7 @@ public final class Refusal extends Exception {
     }
   }
 
+  @Override
   public List<ValidationError> errors() {
     return errors;
   }

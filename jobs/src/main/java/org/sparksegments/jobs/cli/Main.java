@@ -1,6 +1,6 @@
 package org.sparksegments.jobs.cli;
 
-import org.sparksegments.jobs.actions.Refusal;
+import org.sparksegments.conditions.error.InvalidInput;
 import picocli.CommandLine;
 
 /** Entry point of {@code scripts/segments} and of {@code spark-submit --class}. */
@@ -16,16 +16,8 @@ public final class Main {
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new SegmentsCommand());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof InvalidInputException bad) {
+      if (e instanceof InvalidInput bad) {
         bad.errors().forEach(err -> System.err.println(err.render()));
-        return ExitCodes.INVALID;
-      }
-      if (e instanceof Refusal refused) {
-        refused.errors().forEach(err -> System.err.println(err.render()));
-        return ExitCodes.INVALID;
-      }
-      if (e instanceof org.sparksegments.jobs.manage.Refusal refused) {
-        refused.errors().forEach(err -> System.err.println(err.render()));
         return ExitCodes.INVALID;
       }
       System.err.println("segments: failed: " + e);

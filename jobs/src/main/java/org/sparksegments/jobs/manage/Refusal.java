@@ -2,10 +2,11 @@ package org.sparksegments.jobs.manage;
 
 import java.util.List;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInput;
 import org.sparksegments.conditions.error.ValidationError;
 
 /** A file operation refused before anything was changed, with the reasons (exit status 2). */
-public final class Refusal extends RuntimeException {
+public final class Refusal extends RuntimeException implements InvalidInput {
   private static final long serialVersionUID = 1L;
   private final transient List<ValidationError> errors;
 
@@ -25,6 +26,7 @@ public final class Refusal extends RuntimeException {
         e.parsed().pointerPrefix() + "/id", message)));
   }
 
+  @Override
   public List<ValidationError> errors() {
     return errors;
   }
