@@ -10,9 +10,11 @@ import static org.apache.spark.sql.functions.when;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -68,21 +70,32 @@ public final class Evaluation {
       wide = wide.persist(StorageLevel.MEMORY_AND_DISK());
       cached = wide;
     }
+    // Segments whose membership column reads the flag of a limited reference joined above.
+    Set<String> flagged = new HashSet<>();
     for (BoundSegment s : ordered) {
       segments.put(s.id(), s);
       Column range = Buckets.inRange(Columns.column(id), s.segment().range());
       Column cond = s.condition().map(c -> Translator.translate(c, context())).orElse(lit(true));
       inRange.put(s.id(), range);
       matched.put(s.id(), range.and(cond));
+      boolean readsFlags = Requirements.of(s.condition().stream().toList()).segments().stream()
+          .anyMatch(flagged::contains);
       if (req.segments().contains(s.id()) && s.segment().limit().hasMax()) {
         String flag = "__seg_" + s.id();
-        Dataset<Row> top = wide.filter(range.and(cond)).orderBy(LimitOrder.columns(s))
+        // From the cached frame unless the segment needs an earlier flag: taking it from the
+        // frame that holds the earlier joins would double the plan with each limited reference.
+        Dataset<Row> top = (readsFlags ? wide : cached).filter(range.and(cond))
+            .orderBy(LimitOrder.columns(s))
             .limit((int) Math.min(s.segment().limit().max(), Integer.MAX_VALUE))
             .select(Columns.column(id), lit(true).as(flag));
         wide = wide.join(top, new String[] {id}, "left");
         members.put(s.id(), coalesce(col(flag), lit(false)));
+        flagged.add(s.id());
       } else {
         members.put(s.id(), range.and(cond));
+        if (readsFlags) {
+          flagged.add(s.id());
+        }
       }
     }
   }

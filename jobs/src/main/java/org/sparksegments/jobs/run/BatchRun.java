@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -172,31 +173,45 @@ public final class BatchRun {
   }
 
   /**
-   * Members of segments in id order (no limit, no order_by) in one job; the others, sorted by
-   * their own order and limited, one job each over the cached wide frame.
+   * The members of every segment of the database in one job over the cached wide frame, each
+   * segment in its own order (spec 5): segments without limit or order_by are tagged on each
+   * profile and sorted by id; the others are each sorted by their order and limited (a top-k per
+   * segment), numbered in that order, and written sorted by that number.
    */
   private void writeMembers(Evaluation e, List<BoundSegment> segments, String idColumn,
       Path members) {
-    List<BoundSegment> plain = new ArrayList<>();
+    Column id = Columns.column(idColumn);
+    List<Column> tags = new ArrayList<>();
+    Dataset<Row> ordered = null;
     for (BoundSegment s : segments) {
       if (s.segment().limit().hasMax() || !s.segment().limit().orderBy().isEmpty()) {
-        e.selected(s.id()).select(Columns.column(idColumn)).coalesce(1).write()
-            .mode("overwrite").parquet(members.resolve("segment=" + s.id()).toString());
+        Dataset<Row> top = e.selected(s.id()).select(id, lit(s.id()).as("segment"));
+        ordered = ordered == null ? top : ordered.union(top);
       } else {
-        plain.add(s);
+        tags.add(when(e.matched(s.id()), lit(s.id())));
       }
     }
-    if (plain.isEmpty()) {
+    List<Dataset<Row>> parts = new ArrayList<>();
+    if (!tags.isEmpty()) {
+      parts.add(e.wide().select(id, explode(array(tags.toArray(Column[]::new))).as("segment"))
+          .filter(col("segment").isNotNull()).withColumn(POSITION, lit(null).cast("long")));
+    }
+    if (ordered != null) {
+      // Each part of the union keeps its segment's order in its partitions, one after the
+      // other: the increasing id numbers the rows in that order, whatever the partitioning.
+      parts.add(ordered.withColumn(POSITION, monotonically_increasing_id()));
+    }
+    if (parts.isEmpty()) {
       return;
     }
-    Column[] tags = plain.stream()
-        .map(s -> when(e.matched(s.id()), lit(s.id()))).toArray(Column[]::new);
-    e.wide().select(Columns.column(idColumn), explode(array(tags)).as("segment"))
-        .filter(col("segment").isNotNull())
-        .repartition(col("segment"))
-        .sortWithinPartitions(col("segment"), Columns.column(idColumn))
+    Dataset<Row> all = parts.size() == 1 ? parts.get(0) : parts.get(0).union(parts.get(1));
+    all.repartition(col("segment"))
+        .sortWithinPartitions(col("segment"), col(POSITION), id)
+        .drop(POSITION)
         .write().mode("append").partitionBy("segment").parquet(members.toString());
   }
+
+  private static final String POSITION = "__position";
 
   /** entered / left against each segment's previous successful run, in one job. */
   private void writeChanges(List<BoundSegment> segments, String idColumn,
