@@ -174,6 +174,31 @@ public final class Evaluation {
     return max > 0 ? rows.limit((int) Math.min(max, Integer.MAX_VALUE)) : rows;
   }
 
+  /**
+   * Narrows the wide frame to the profile columns and two boolean columns per segment of
+   * {@code ids} (in range, matched), computed once: counts, members and orders of those segments
+   * then read flags instead of evaluating every condition again, and a cache of the frame holds
+   * no feature columns. Afterwards only those segments can be counted or selected.
+   */
+  public void narrowTo(List<String> ids) {
+    List<Column> keep = new ArrayList<>();
+    profileColumns.forEach(c -> keep.add(Columns.column(c)));
+    Map<String, Column> r = new HashMap<>();
+    Map<String, Column> m = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      keep.add(inRange.get(id).as("__in_range_" + i));
+      keep.add(matched.get(id).as("__matched_" + i));
+      r.put(id, col("__in_range_" + i));
+      m.put(id, col("__matched_" + i));
+    }
+    wide = wide.select(keep.toArray(Column[]::new));
+    inRange.clear();
+    inRange.putAll(r);
+    matched.clear();
+    matched.putAll(m);
+  }
+
   /** The range predicate and the full predicate (range and conditions) of a segment. */
   public Column inRange(String id) {
     return inRange.get(id);

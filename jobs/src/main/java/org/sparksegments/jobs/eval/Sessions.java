@@ -5,9 +5,13 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The SparkSession of a command: whatever spark-submit configured, else local mode on every
- * core, no UI and no console progress bar unless asked for.
+ * core, no UI and no console progress bar unless asked for; executors that a cluster manager
+ * starts get the JIT flag of jvm.options unless their Java options are set.
  */
 public final class Sessions {
+  /** Lets the JIT compile methods over 8,000 bytes, as Spark's generated code often is. */
+  static final String HUGE_METHODS = "-XX:-DontCompileHugeMethods";
+
   private Sessions() {}
 
   public static SparkSession create(String appName) {
@@ -22,6 +26,11 @@ public final class Sessions {
     if (!conf.contains("spark.ui.showConsoleProgress")) {
       // The progress bar only where a person watches; a scheduler's log gets progress lines.
       b.config("spark.ui.showConsoleProgress", String.valueOf(System.console() != null));
+    }
+    if (!conf.contains("spark.executor.extraJavaOptions")) {
+      // Executors started by a cluster manager do not get the launcher's JVM flags: the one that
+      // lets the JIT compile Spark's large generated methods (see jvm.options) goes with them.
+      b.config("spark.executor.extraJavaOptions", HUGE_METHODS);
     }
     if (!conf.contains("spark.sql.shuffle.partitions")) {
       b.config("spark.sql.shuffle.partitions", "8");

@@ -152,6 +152,9 @@ public final class BatchRun {
     Evaluation e = evaluator.evaluateIds(segments, asOf);
     String idColumn = segments.get(0).database().idColumn();
     Inputs.describe(catalog.database(dbName).orElseThrow(), e, spark, inputs);
+    // Each segment's conditions evaluated once, into two flags per profile, and cached: the
+    // counts, the members and the limit orders all read the flags.
+    e.narrowTo(ids);
     e.wide().persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<String, Counts> counts = e.counts(ids);
