@@ -26,7 +26,8 @@ import org.sparksegments.jobs.eval.Validator;
 
 /**
  * One side of the benchmark, in its own JVM so that its peak memory is its own: prints one JSON
- * line with the wall time of each repetition (after one warm-up) and their median.
+ * line with the wall time of each repetition (after one warm-up, or {@code -Dbench.warmups})
+ * and their median.
  *
  * <pre>
  * Bench segments N DIR
@@ -106,7 +107,9 @@ public final class Bench {
         default -> throw new IllegalArgumentException("unknown side " + side);
       }
     }
-    body.call(); // warm-up
+    for (int i = Integer.getInteger("bench.warmups", 1); i > 0; i--) {
+      body.call(); // warm-up: JIT, file cache
+    }
     double[] times = new double[reps];
     for (int i = 0; i < reps; i++) {
       long t0 = System.nanoTime();

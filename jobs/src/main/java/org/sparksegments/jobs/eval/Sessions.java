@@ -32,6 +32,11 @@ public final class Sessions {
       // lets the JIT compile Spark's large generated methods (see jvm.options) goes with them.
       b.config("spark.executor.extraJavaOptions", HUGE_METHODS);
     }
+    if (!conf.contains("spark.sql.codegen.maxFields")) {
+      // A run's frames have two flag columns per segment and its counts two sums per segment:
+      // past Spark's default of 100 fields whole-stage code generation would be switched off.
+      b.config("spark.sql.codegen.maxFields", "2000");
+    }
     if (!conf.contains("spark.sql.shuffle.partitions")) {
       b.config("spark.sql.shuffle.partitions", "8");
     }
