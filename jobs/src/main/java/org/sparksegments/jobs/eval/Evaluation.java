@@ -175,28 +175,55 @@ public final class Evaluation {
   }
 
   /**
-   * Narrows the wide frame to the profile columns and two boolean columns per segment of
-   * {@code ids} (in range, matched), computed once: counts, members and orders of those segments
-   * then read flags instead of evaluating every condition again, and a cache of the frame holds
-   * no feature columns. Afterwards only those segments can be counted or selected.
+   * Narrows the wide frame to the profile columns and the flags of the segments {@code ids}
+   * (in range, matched), each computed once and packed 63 to a {@code long} column
+   * ({@code __in_range_K}, {@code __matched_K}): counts, members and orders of those segments
+   * then test bits instead of evaluating every condition again. Afterwards only those segments
+   * can be counted or selected, and {@link #replaceWide} may swap in the same columns read back
+   * from storage, whose plan is a plain scan.
    */
   public void narrowTo(List<String> ids) {
     List<Column> keep = new ArrayList<>();
     profileColumns.forEach(c -> keep.add(Columns.column(c)));
     Map<String, Column> r = new HashMap<>();
     Map<String, Column> m = new HashMap<>();
-    for (int i = 0; i < ids.size(); i++) {
-      String id = ids.get(i);
-      keep.add(inRange.get(id).as("__in_range_" + i));
-      keep.add(matched.get(id).as("__matched_" + i));
-      r.put(id, col("__in_range_" + i));
-      m.put(id, col("__matched_" + i));
+    for (int k = 0; k * BITS < ids.size(); k++) {
+      List<String> group = ids.subList(k * BITS, Math.min(ids.size(), (k + 1) * BITS));
+      keep.add(pack(group, inRange).as("__in_range_" + k));
+      keep.add(pack(group, matched).as("__matched_" + k));
+      for (int j = 0; j < group.size(); j++) {
+        r.put(group.get(j), bit("__in_range_" + k, j));
+        m.put(group.get(j), bit("__matched_" + k, j));
+      }
     }
     wide = wide.select(keep.toArray(Column[]::new));
     inRange.clear();
     inRange.putAll(r);
     matched.clear();
     matched.putAll(m);
+  }
+
+  /** Flags per packed column: a long's bits but the sign. */
+  private static final int BITS = 63;
+
+  private static Column pack(List<String> group, Map<String, Column> predicates) {
+    Column packed = lit(0L);
+    for (int j = 0; j < group.size(); j++) {
+      packed = packed.plus(when(predicates.get(group.get(j)), lit(1L << j)).otherwise(lit(0L)));
+    }
+    return packed;
+  }
+
+  private static Column bit(String column, int j) {
+    return col(column).bitwiseAND(lit(1L << j)).notEqual(lit(0L));
+  }
+
+  /**
+   * After {@link #narrowTo}: continues over {@code frame}, which must have the narrowed frame's
+   * columns (the same rows written out and read back, say).
+   */
+  public void replaceWide(Dataset<Row> frame) {
+    wide = frame;
   }
 
   /** The range predicate and the full predicate (range and conditions) of a segment. */

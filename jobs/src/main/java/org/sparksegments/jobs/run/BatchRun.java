@@ -152,11 +152,15 @@ public final class BatchRun {
     Evaluation e = evaluator.evaluateIds(segments, asOf);
     String idColumn = segments.get(0).database().idColumn();
     Inputs.describe(catalog.database(dbName).orElseThrow(), e, spark, inputs);
-    // Each segment's conditions evaluated once, into two flags per profile, and cached: the
-    // counts, the members and the limit orders all read the flags.
+    // Each segment's conditions evaluated once, into flag bits per profile, written next to the
+    // run's outputs and read back: counts, members and limit orders then read a few columns of
+    // a file, and their plans are plain scans however many segments the run has.
     e.narrowTo(ids);
-    e.wide().persist(StorageLevel.MEMORY_AND_DISK());
+    Path flags = run.resolve("_flags-" + dbName);
     try {
+      e.wide().write().parquet(flags.toString());
+      e.replaceWide(spark.read().parquet(flags.toString()));
+      progress.accept("database " + dbName + ": conditions evaluated");
       Map<String, Counts> counts = e.counts(ids);
       progress.accept("database " + dbName + ": counted " + ids.size() + " segments");
       counts.forEach((id, c) -> {
@@ -172,6 +176,7 @@ public final class BatchRun {
       progress.accept("database " + dbName + ": changes written");
     } finally {
       e.release();
+      RunStore.deleteTree(flags);
     }
   }
 
