@@ -159,7 +159,9 @@ public final class BatchRun {
     Path flags = run.resolve("_flags-" + dbName);
     try {
       e.wide().write().parquet(flags.toString());
-      e.replaceWide(spark.read().parquet(flags.toString()));
+      String[] files = dataFiles(flags);
+      e.replaceWide(files.length == 0 ? spark.createDataFrame(List.of(), e.wide().schema())
+          : spark.read().schema(e.wide().schema()).parquet(files));
       progress.accept("database " + dbName + ": conditions evaluated");
       Map<String, Counts> counts = e.counts(ids);
       progress.accept("database " + dbName + ": counted " + ids.size() + " segments");
@@ -177,6 +179,18 @@ public final class BatchRun {
     } finally {
       e.release();
       RunStore.deleteTree(flags);
+    }
+  }
+
+  /**
+   * The data files of a folder written by Spark, as paths: read by name, they are not hidden the
+   * way the folder (named with a leading underscore) is.
+   */
+  private static String[] dataFiles(Path folder) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      return files.filter(f -> !f.getFileName().toString().startsWith("_")
+              && !f.getFileName().toString().startsWith("."))
+          .map(Path::toString).sorted().toArray(String[]::new);
     }
   }
 
