@@ -34,6 +34,7 @@ import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.Json;
 import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.catalog.Catalog;
+import org.sparksegments.jobs.catalog.DataFiles;
 import org.sparksegments.jobs.eval.Evaluation;
 import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.Evaluator.Counts;
@@ -47,6 +48,8 @@ import org.sparksegments.jobs.eval.Evaluator.Counts;
 public final class BatchRun {
   /** The engine version written into manifests. */
   public static final String ENGINE_VERSION = "spark-segments 0.1.0";
+  /** The column that numbers the members of an ordered segment in their order while written. */
+  private static final String POSITION = "__position";
 
   private final SparkSession spark;
   private final Catalog catalog;
@@ -159,7 +162,9 @@ public final class BatchRun {
     Path flags = run.resolve("_flags-" + dbName);
     try {
       e.wide().write().parquet(flags.toString());
-      String[] files = dataFiles(flags);
+      // Read by file name: the folder's leading underscore hides it from a folder read.
+      String[] files = DataFiles.list(flags.toString(), spark.sparkContext().hadoopConfiguration())
+          .stream().map(f -> f.getPath().toString()).toArray(String[]::new);
       e.replaceWide(files.length == 0 ? spark.createDataFrame(List.of(), e.wide().schema())
           : spark.read().schema(e.wide().schema()).parquet(files));
       progress.accept("database " + dbName + ": conditions evaluated");
@@ -183,19 +188,7 @@ public final class BatchRun {
   }
 
   /**
-   * The data files of a folder written by Spark, as paths: read by name, they are not hidden the
-   * way the folder (named with a leading underscore) is.
-   */
-  private static String[] dataFiles(Path folder) throws IOException {
-    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
-      return files.filter(f -> !f.getFileName().toString().startsWith("_")
-              && !f.getFileName().toString().startsWith("."))
-          .map(Path::toString).sorted().toArray(String[]::new);
-    }
-  }
-
-  /**
-   * The members of every segment of the database in one job over the cached wide frame, each
+   * The members of every segment of the database in one job over the flags frame, each
    * segment in its own order (spec 5): segments without limit or order_by are tagged on each
    * profile and sorted by id; the others are each sorted by their order and limited (a top-k per
    * segment), numbered in that order, and written sorted by that number.
@@ -232,8 +225,6 @@ public final class BatchRun {
         .drop(POSITION)
         .write().mode("append").partitionBy("segment").parquet(members.toString());
   }
-
-  private static final String POSITION = "__position";
 
   /** entered / left against each segment's previous successful run, in one job. */
   private void writeChanges(List<BoundSegment> segments, String idColumn,
