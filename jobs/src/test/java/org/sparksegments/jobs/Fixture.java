@@ -23,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.jobs.catalog.Catalog;
 import org.sparksegments.jobs.catalog.CatalogLoader;
 import org.sparksegments.testing.SharedSpark;
@@ -306,7 +307,7 @@ public final class Fixture {
       return new Fixture(dir, catalogFile, CatalogLoader.load(catalogFile), created);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (CatalogLoader.CatalogException e) {
+    } catch (InvalidInputException e) {
       throw new IllegalStateException("the fixture's catalog is invalid: " + e.getMessage(), e);
     }
   }

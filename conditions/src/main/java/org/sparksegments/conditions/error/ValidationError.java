@@ -15,6 +15,11 @@ public record ValidationError(
     Objects.requireNonNull(message, "message");
   }
 
+  /** A problem of no document (an option, a table): no file, no segment, the root pointer. */
+  public static ValidationError of(ErrorCode code, String message) {
+    return new ValidationError(code, null, null, "", message);
+  }
+
   /** A copy located in a file and segment. */
   public ValidationError locate(String file, String segmentId) {
     return new ValidationError(code, file, segmentId, pointer, message);

@@ -45,8 +45,7 @@ public final class BulkUpdate {
    * Checks that the profiles of {@code db} can be rewritten (a Parquet path source) and reads
    * every {@code --set}; refuses with every problem.
    */
-  public static BulkUpdate prepare(SparkSession spark, Database db, List<String> sets)
-      throws Refusal {
+  public static BulkUpdate prepare(SparkSession spark, Database db, List<String> sets) {
     TableFiles.requirePath(db.profiles(), "the profiles table of database " + db.name());
     TableFiles files = new TableFiles(spark);
     return new BulkUpdate(files, db,

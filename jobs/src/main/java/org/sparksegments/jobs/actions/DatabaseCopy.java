@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.catalog.Database;
 import org.sparksegments.jobs.catalog.TableSource;
@@ -62,9 +63,10 @@ public final class DatabaseCopy {
    * refuses with every difference before anything is written.
    */
   public static DatabaseCopy prepare(SparkSession spark, Database source, Database target,
-      boolean upsert, boolean dropExtra) throws Refusal, IOException {
+      boolean upsert, boolean dropExtra) throws IOException {
     if (source.name().equals(target.name())) {
-      throw Refusal.of(ErrorCode.BAD_OPTION, "Cannot use --to '" + target.name() + "': it is"
+      throw InvalidInputException.of(ErrorCode.BAD_OPTION,
+          "Cannot use --to '" + target.name() + "': it is"
           + " the segment's own database (expected another database of the catalog)");
     }
     TableSource t = target.profiles();
@@ -74,7 +76,8 @@ public final class DatabaseCopy {
     boolean hasData = files.hasData(t.location());
     if (hasData && !upsert) {
       if (files.isFile(new Path(t.location()))) {
-        throw Refusal.of(ErrorCode.BAD_TABLE, "Cannot add rows to " + what + ": its source '"
+        throw InvalidInputException.of(ErrorCode.BAD_TABLE,
+            "Cannot add rows to " + what + ": its source '"
             + t.written() + "' is a single file (expected a folder, where a new file can be"
             + " added; or use --upsert, which writes a new version folder)");
       }

@@ -24,6 +24,7 @@ import org.sparksegments.conditions.bind.FieldType;
 import org.sparksegments.conditions.bind.FieldType.Kind;
 import org.sparksegments.conditions.bind.LiteralConverter;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.Problems;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.Json;
@@ -48,7 +49,7 @@ public final class FieldValues {
 
   /** Reads every {@code --set}; refuses with every problem at once. */
   public static List<Assignment> parse(List<String> sets, StructType schema, String idColumn,
-      ZoneId zone) throws Refusal {
+      ZoneId zone) {
     List<ValidationError> problems = new ArrayList<>();
     List<Assignment> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
@@ -89,12 +90,12 @@ public final class FieldValues {
         out.add(new Assignment(field, f.get().dataType(), written, value));
       }
     }
-    Refusal.throwIfAny(problems);
+    InvalidInputException.throwIfAny(problems);
     return out;
   }
 
   private static ValidationError bad(ErrorCode code, String set, String message) {
-    return Refusal.error(code, "--set " + set + ": " + message);
+    return ValidationError.of(code, "--set " + set + ": " + message);
   }
 
   private static ValidationError unknown(String set, String field, List<String> names) {

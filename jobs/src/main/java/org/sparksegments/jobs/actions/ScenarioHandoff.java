@@ -14,6 +14,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.catalog.CatalogLoader;
 import org.sparksegments.jobs.catalog.TableSource;
@@ -48,13 +49,15 @@ public final class ScenarioHandoff {
 
   /** Checks the scenario id, the database name and the hand-off folder {@code to}. */
   public static ScenarioHandoff prepare(SparkSession spark, String to, String scenario,
-      String database) throws Refusal, IOException {
+      String database) throws IOException {
     if (!SCENARIO.matcher(scenario).matches()) {
-      throw Refusal.of(ErrorCode.BAD_OPTION, "Cannot use --scenario '" + scenario + "' (expected"
+      throw InvalidInputException.of(ErrorCode.BAD_OPTION,
+          "Cannot use --scenario '" + scenario + "' (expected"
           + " 1 to 64 of A-Z a-z 0-9 _ -: it names a folder)");
     }
     if (!DATABASE.matcher(database).matches()) {
-      throw Refusal.of(ErrorCode.BAD_OPTION, "Cannot hand off members of database '" + database
+      throw InvalidInputException.of(ErrorCode.BAD_OPTION,
+          "Cannot hand off members of database '" + database
           + "': its name is used in file names (expected 1 to 128 of A-Z a-z 0-9 _ . -)");
     }
     TableSource t = CatalogLoader.resolve(to, Path.of("").toAbsolutePath());
@@ -62,7 +65,8 @@ public final class ScenarioHandoff {
     TableFiles files = new TableFiles(spark);
     org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(t.location());
     if (files.isFile(root)) {
-      throw Refusal.of(ErrorCode.BAD_OPTION, "Cannot use --to '" + to + "': it is a file"
+      throw InvalidInputException.of(ErrorCode.BAD_OPTION,
+          "Cannot use --to '" + to + "': it is a file"
           + " (expected a folder, new or holding hand-off batches)");
     }
     return new ScenarioHandoff(files, root, scenario);

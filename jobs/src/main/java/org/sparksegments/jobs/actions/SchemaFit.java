@@ -8,6 +8,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.spark.Columns;
 
@@ -27,7 +28,7 @@ public record SchemaFit(List<Column> columns, List<String> filled, List<String> 
    * {@code targetId}); a null target is a new table that takes the source's columns.
    */
   static SchemaFit of(StructType source, String sourceId, StructType target, String targetId,
-      String from, String to, boolean dropExtra) throws Refusal {
+      String from, String to, boolean dropExtra) {
     if (target == null) {
       target = new StructType();
       for (StructField f : source.fields()) {
@@ -39,11 +40,11 @@ public record SchemaFit(List<Column> columns, List<String> filled, List<String> 
     List<String> dropped = new ArrayList<>();
     StructField sid = source.apply(sourceId);
     if (!List.of(target.fieldNames()).contains(targetId)) {
-      problems.add(Refusal.error(ErrorCode.BAD_TABLE, "Cannot copy to database " + to + ": its"
+      problems.add(ValidationError.of(ErrorCode.BAD_TABLE, "Cannot copy to database " + to + ": its"
           + " profiles table has no id column '" + targetId + "' (expected the catalog's"
           + " id_column in the table)"));
     } else if (!Types.idFits(sid.dataType(), target.apply(targetId).dataType())) {
-      problems.add(Refusal.error(ErrorCode.BAD_TABLE, "Cannot copy ids of database " + from
+      problems.add(ValidationError.of(ErrorCode.BAD_TABLE, "Cannot copy ids of database " + from
           + " (" + sourceId + ", " + sid.dataType().simpleString() + ") into the id column of"
           + " database " + to + " (" + targetId + ", "
           + target.apply(targetId).dataType().simpleString() + ") (expected both strings, or"
@@ -54,7 +55,7 @@ public record SchemaFit(List<Column> columns, List<String> filled, List<String> 
         continue;
       }
       if (f.name().equals(targetId)) {
-        problems.add(Refusal.error(ErrorCode.BAD_TABLE, "Cannot copy column '" + f.name()
+        problems.add(ValidationError.of(ErrorCode.BAD_TABLE, "Cannot copy column '" + f.name()
             + "' of database " + from + ": it has the name of the id column of database " + to
             + " (expected no source column named like the target's id column)"));
       } else if (!List.of(target.fieldNames()).contains(f.name())) {
@@ -64,19 +65,19 @@ public record SchemaFit(List<Column> columns, List<String> filled, List<String> 
           missing.add(f.name() + " (" + f.dataType().simpleString() + ")");
         }
       } else if (!Types.same(f.dataType(), target.apply(f.name()).dataType())) {
-        problems.add(Refusal.error(ErrorCode.BAD_TABLE, "Cannot copy column '" + f.name()
+        problems.add(ValidationError.of(ErrorCode.BAD_TABLE, "Cannot copy column '" + f.name()
             + "': its type differs (found " + f.dataType().simpleString() + " in database "
             + from + ", expected " + target.apply(f.name()).dataType().simpleString()
             + " as in database " + to + ")"));
       }
     }
     if (!missing.isEmpty()) {
-      problems.add(Refusal.error(ErrorCode.BAD_TABLE, "Cannot copy to database " + to + ": its"
+      problems.add(ValidationError.of(ErrorCode.BAD_TABLE, "Cannot copy to database " + to + ": its"
           + " profiles table lacks " + missing.size() + " column(s) of database " + from + ": "
           + String.join(", ", missing) + " (expected every source column in the target;"
           + " --drop-extra leaves them out)"));
     }
-    Refusal.throwIfAny(problems);
+    InvalidInputException.throwIfAny(problems);
     List<Column> columns = new ArrayList<>();
     List<String> filled = new ArrayList<>();
     List<String> names = List.of(source.fieldNames());

@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.catalog.Database;
@@ -62,13 +63,15 @@ public final class StaticCopy {
    * profiles' ids. A folder without data files yet gets the contract's schema.
    */
   public static StaticCopy prepare(org.apache.spark.sql.SparkSession spark, Database db,
-      String name) throws Refusal, IOException {
+      String name) throws IOException {
     if (name == null || name.isBlank()) {
-      throw Refusal.of(ErrorCode.BAD_OPTION, "Cannot use --static '" + (name == null ? "" : name)
+      throw InvalidInputException.of(ErrorCode.BAD_OPTION,
+          "Cannot use --static '" + (name == null ? "" : name)
           + "' (expected the name of a static segment, not empty)");
     }
     if (db.staticSegments().isEmpty()) {
-      throw Refusal.of(ErrorCode.UNKNOWN_TABLE, "Cannot copy to static segment '" + name
+      throw InvalidInputException.of(ErrorCode.UNKNOWN_TABLE,
+          "Cannot copy to static segment '" + name
           + "': database " + db.name() + " has no static_segments table in the catalog"
           + " (expected a \"static_segments\" source in databases." + db.name() + ")");
     }
@@ -78,7 +81,8 @@ public final class StaticCopy {
     TableFiles files = new TableFiles(spark);
     DataType idType = files.schema(db.profiles()).apply(db.idColumn()).dataType();
     if (files.isFile(new Path(t.location()))) {
-      throw Refusal.of(ErrorCode.BAD_TABLE, "Cannot add rows to " + what + ": its source '"
+      throw InvalidInputException.of(ErrorCode.BAD_TABLE,
+          "Cannot add rows to " + what + ": its source '"
           + t.written() + "' is a single file (expected a folder, where a new file can be added)");
     }
     String id = db.idColumn();
@@ -96,7 +100,7 @@ public final class StaticCopy {
         "a type that holds the profiles' ids of type " + idType.simpleString());
     column(schema, "added_at", what, problems, Types::isTimestamp, "timestamp");
     column(schema, "removed_at", what, problems, Types::isTimestamp, "timestamp");
-    Refusal.throwIfAny(problems);
+    InvalidInputException.throwIfAny(problems);
     return new StaticCopy(files, db, name, schema, true);
   }
 
@@ -106,7 +110,7 @@ public final class StaticCopy {
     Optional<StructField> f = java.util.Arrays.stream(schema.fields())
         .filter(x -> x.name().equals(column)).findFirst();
     if (f.isEmpty() || !ok.test(f.get().dataType())) {
-      problems.add(Refusal.error(ErrorCode.BAD_TABLE, "Cannot add rows to " + what
+      problems.add(ValidationError.of(ErrorCode.BAD_TABLE, "Cannot add rows to " + what
           + ": column '" + column + "' " + (f.isEmpty() ? "is missing" : "has type "
           + f.get().dataType().simpleString()) + " (expected " + expected + ")"));
     }

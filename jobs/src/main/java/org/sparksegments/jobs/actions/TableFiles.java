@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.jobs.catalog.DataFiles;
 import org.sparksegments.jobs.catalog.TableSource;
 
@@ -43,9 +44,9 @@ final class TableFiles {
   }
 
   /** Refuses a {@code table:} source: only Parquet paths are changed by these commands. */
-  static void requirePath(TableSource source, String what) throws Refusal {
+  static void requirePath(TableSource source, String what) {
     if (source.sessionTable()) {
-      throw Refusal.of(ErrorCode.BAD_TABLE, "Cannot change " + what + ": its source '"
+      throw InvalidInputException.of(ErrorCode.BAD_TABLE, "Cannot change " + what + ": its source '"
           + source.written() + "' is a table of the Spark session's catalog, which this command"
           + " does not write (found a table: source, expected a Parquet folder path or URI)");
     }
@@ -78,12 +79,13 @@ final class TableFiles {
    * Refuses a folder whose data files lie in subfolders (a partitioned table): a file added at
    * its top would not be read as part of that table.
    */
-  void requireFlat(TableSource t, String what) throws Refusal, IOException {
+  void requireFlat(TableSource t, String what) throws IOException {
     Path root = new Path(t.location());
     String rootPath = fs(root).makeQualified(root).toUri().getPath().replaceAll("/+$", "");
     for (FileStatus f : DataFiles.list(t.location(), conf)) {
       if (!f.getPath().getParent().toUri().getPath().equals(rootPath)) {
-        throw Refusal.of(ErrorCode.BAD_TABLE, "Cannot add a file to " + what + ": its data"
+        throw InvalidInputException.of(ErrorCode.BAD_TABLE,
+            "Cannot add a file to " + what + ": its data"
             + " files lie in subfolders, such as " + f.getPath().getParent().getName()
             + " (expected a folder of Parquet files without partition subfolders)");
       }

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sparksegments.conditions.bind.Binder;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
 import org.sparksegments.jobs.catalog.Catalog;
@@ -27,7 +28,7 @@ import org.sparksegments.jobs.eval.Validator;
  * SparkSession, as a lazy {@code Dataset<Row>}. A segment is given either as its JSON document
  * (a quick, unsaved segment) or by id from a segments file or folder (which it may refer to).
  *
- * <p>Invalid input throws {@link InvalidSegmentException} before any Spark job, with every
+ * <p>Invalid input throws {@link InvalidInputException} before any Spark job, with every
  * problem found (code, JSON pointer, message), exactly as the command line reports them.
  */
 public final class Segments {
@@ -89,12 +90,7 @@ public final class Segments {
    * when null) and validates it against the tables' schemas.
    */
   private static Opened open(SparkSession spark, String catalogFile, SegmentSet set, String id) {
-    Catalog catalog;
-    try {
-      catalog = CatalogLoader.load(Path.of(catalogFile));
-    } catch (CatalogLoader.CatalogException e) {
-      throw new InvalidSegmentException(e.errors());
-    }
+    Catalog catalog = CatalogLoader.load(Path.of(catalogFile));
     List<ValidationError> unreadable = new ArrayList<>();
     set.all().stream().filter(p -> p.id() == null).forEach(p -> unreadable.addAll(p.errors()));
     Parsed chosen = id != null ? set.find(id).orElse(null)
@@ -105,13 +101,13 @@ public final class Segments {
               + ")"
           : "Cannot pick the segment: the document holds " + set.all().size()
               + " segments (expected exactly one)"));
-      throw new InvalidSegmentException(unreadable);
+      throw new InvalidInputException(unreadable);
     }
     Validator validator = new Validator(catalog, new SchemaSource(
         spark.sparkContext().hadoopConfiguration(), () -> spark), set);
     Binder.Result r = validator.validate(chosen);
     if (!r.ok()) {
-      throw new InvalidSegmentException(r.errors());
+      throw new InvalidInputException(r.errors());
     }
     return new Opened(r, new Evaluator(spark, catalog, validator::bound));
   }

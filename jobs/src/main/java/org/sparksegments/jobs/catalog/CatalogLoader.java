@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.Pointers;
 import org.sparksegments.conditions.error.Problems;
 import org.sparksegments.conditions.error.ValidationError;
@@ -28,25 +29,14 @@ public final class CatalogLoader {
   private static final Set<String> EXT_KEYS = Set.of("source", "key", "profile_field");
   private static final Pattern URI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
 
-  /** Thrown when the catalog cannot be used; carries every problem found. */
-  public static final class CatalogException extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final transient java.util.List<ValidationError> errors;
-
-    CatalogException(java.util.List<ValidationError> errors) {
-      super(errors.get(0).render());
-      this.errors = errors;
-    }
-
-    public java.util.List<ValidationError> errors() {
-      return errors;
-    }
-  }
-
   private CatalogLoader() {}
 
-  /** Loads {@code file}; relative table paths are resolved against its folder. */
-  public static Catalog load(Path file) throws CatalogException {
+  /**
+   * Loads {@code file}; relative table paths are resolved against its folder.
+   *
+   * @throws InvalidInputException with every problem, when the catalog cannot be used
+   */
+  public static Catalog load(Path file) {
     String source = file.toString();
     JsonNode root;
     try {
@@ -78,7 +68,7 @@ public final class CatalogLoader {
       }
     }
     if (!problems.isEmpty()) {
-      throw new CatalogException(
+      throw new InvalidInputException(
           problems.list().stream().map(e -> e.locate(source, null)).toList());
     }
     return new Catalog(file, dbs);
@@ -189,9 +179,8 @@ public final class CatalogLoader {
     }
   }
 
-  private static CatalogException fail(String source, ErrorCode code, String pointer,
+  private static InvalidInputException fail(String source, ErrorCode code, String pointer,
       String message) {
-    return new CatalogException(
-        java.util.List.of(new ValidationError(code, source, null, pointer, message)));
+    return InvalidInputException.of(new ValidationError(code, source, null, pointer, message));
   }
 }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.ValidationError;
 
 /** Instant options such as --as-of: ISO-8601 with Z or an offset, fractional seconds allowed. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.jobs.actions.DatabaseCopy;
 import org.sparksegments.jobs.catalog.Database;

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.Problems;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.spark.Columns;

@@ -1,6 +1,6 @@
 package org.sparksegments.jobs.cli;
 
-import org.sparksegments.conditions.error.InvalidInput;
+import org.sparksegments.conditions.error.InvalidInputException;
 import picocli.CommandLine;
 
 /** Entry point of {@code scripts/segments} and of {@code spark-submit --class}. */
@@ -16,7 +16,8 @@ public final class Main {
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new SegmentsCommand());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof InvalidInput bad) {
+      // The one place bad input is reported: every problem, whole, one a line.
+      if (e instanceof InvalidInputException bad) {
         bad.errors().forEach(err -> System.err.println(err.render()));
         return ExitCodes.INVALID;
       }

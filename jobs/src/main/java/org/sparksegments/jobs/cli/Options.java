@@ -2,6 +2,7 @@ package org.sparksegments.jobs.cli;
 
 import java.util.List;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.Problems;
 import org.sparksegments.conditions.error.ValidationError;
 

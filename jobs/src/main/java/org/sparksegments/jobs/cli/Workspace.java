@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.sparksegments.conditions.bind.Binder;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
 import org.sparksegments.jobs.catalog.Catalog;
@@ -36,11 +37,7 @@ final class Workspace {
 
   /** Loads the catalog and the segment set; a bad catalog is invalid input. */
   static Workspace open(String command, Path catalogFile, List<Path> segmentsPaths) {
-    try {
-      return new Workspace(command, CatalogLoader.load(catalogFile), SegmentSet.load(segmentsPaths));
-    } catch (CatalogLoader.CatalogException e) {
-      throw new InvalidInputException(e.errors());
-    }
+    return new Workspace(command, CatalogLoader.load(catalogFile), SegmentSet.load(segmentsPaths));
   }
 
   Catalog catalog() {

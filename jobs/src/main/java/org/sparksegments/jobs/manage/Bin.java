@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.Json;
 import org.sparksegments.jobs.manage.Dependents.Dependent;
@@ -52,7 +53,7 @@ public final class Bin {
     Entry e = folder.one(id, "delete segment");
     List<Dependent> dependents = Dependents.of(folder, id);
     if (!dependents.isEmpty() && !force) {
-      throw new Refusal(dependents.stream().map(d -> new ValidationError(
+      throw new InvalidInputException(dependents.stream().map(d -> new ValidationError(
           ErrorCode.HAS_DEPENDENTS, folder.dir().resolve(d.file()).toString(), d.id(),
           d.pointer(), "Cannot delete segment '" + id + "': this segment "
               + (d.direct() ? "refers to it" : "depends on it through '" + d.refersTo() + "'")

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.json.Json;
 import org.sparksegments.jobs.manage.JsonText.Member;
 import org.sparksegments.jobs.manage.JsonText.Span;
@@ -38,12 +39,13 @@ public final class Cloner {
     String doing = "Cannot clone segment '" + id + "' as '" + newId + "': ";
     List<Entry> taken = folder.find(newId);
     if (!taken.isEmpty()) {
-      throw Refusal.at(ErrorCode.DUPLICATE_ID, taken.get(0), doing + "the folder already has a"
+      throw taken.get(0).invalid(ErrorCode.DUPLICATE_ID, doing + "the folder already has a"
           + " segment with this id, in " + taken.get(0).fileName() + " (expected a new id)");
     }
     Path target = folder.dir().resolve(newId + ".json");
     if (Files.exists(target)) {
-      throw Refusal.of(ErrorCode.DUPLICATE_ID, target.toString(), null, doing + "the folder"
+      throw InvalidInputException.of(ErrorCode.DUPLICATE_ID,
+          target.toString(), null, doing + "the folder"
           + " already has a file " + target.getFileName() + " (expected a new file name)");
     }
     String text = documentText(source);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.json.SegmentParser;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
 import org.sparksegments.jobs.manage.SegmentFolder.Entry;
@@ -74,30 +75,32 @@ public final class Restore {
     SegmentFolder.checkId(id, "restore segment");
     String doing = "Cannot restore segment '" + id + "'";
     if (at.isPresent() && !STAMP.matcher(at.get()).matches()) {
-      throw Refusal.of(ErrorCode.BAD_OPTION, null, id, doing + " at '" + at.get() + "': not a"
+      throw InvalidInputException.of(ErrorCode.BAD_OPTION,
+          null, id, doing + " at '" + at.get() + "': not a"
           + " deletion stamp (expected UTC time as in the bin's file names, such as"
           + " 20261128T141500Z)");
     }
     List<Version> versions = versions(folder.dir(), id);
     if (versions.isEmpty()) {
-      throw Refusal.of(ErrorCode.UNKNOWN_SEGMENT, null, id, doing + ": the bin "
+      throw InvalidInputException.of(ErrorCode.UNKNOWN_SEGMENT, null, id, doing + ": the bin "
           + folder.dir().resolve(Bin.FOLDER) + " holds no deleted version of it (expected a"
           + " segment deleted with the delete command)");
     }
     Version v = at.isEmpty() ? versions.get(versions.size() - 1) : versions.stream()
-        .filter(x -> x.stamp().equals(at.get())).findFirst().orElseThrow(() -> Refusal.of(
-            ErrorCode.UNKNOWN_SEGMENT, null, id, doing + " at " + at.get() + ": the bin holds"
+        .filter(x -> x.stamp().equals(at.get())).findFirst()
+        .orElseThrow(() -> InvalidInputException.of(ErrorCode.UNKNOWN_SEGMENT, null, id, doing + " at " + at.get() + ": the bin holds"
                 + " no version deleted then (expected one of: " + String.join(", ",
                     versions.stream().map(Version::stamp).toList()) + ")"));
     List<Entry> again = folder.find(id);
     if (!again.isEmpty()) {
-      throw Refusal.at(ErrorCode.DUPLICATE_ID, again.get(0), doing + ": the folder has a"
+      throw again.get(0).invalid(ErrorCode.DUPLICATE_ID, doing + ": the folder has a"
           + " segment with this id again, in " + again.get(0).fileName() + " (expected none;"
           + " delete or rename that one first)");
     }
     Path target = folder.dir().resolve(v.stem() + ".json");
     if (Files.exists(target)) {
-      throw Refusal.of(ErrorCode.DUPLICATE_ID, target.toString(), null, doing + ": the folder has"
+      throw InvalidInputException.of(ErrorCode.DUPLICATE_ID,
+          target.toString(), null, doing + ": the folder has"
           + " a file " + target.getFileName() + " again (expected no file of that name)");
     }
     try {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.SegmentParser;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
@@ -35,6 +36,12 @@ public final class SegmentFolder {
 
     public String fileName() {
       return file.getFileName().toString();
+    }
+
+    /** Bad input about this segment, pointing at its id. */
+    InvalidInputException invalid(ErrorCode code, String message) {
+      return InvalidInputException.of(new ValidationError(code, file.toString(), id(),
+          parsed.pointerPrefix() + "/id", message));
     }
 
     /** True when the segment is an element of an array file (even of one element). */
@@ -99,12 +106,13 @@ public final class SegmentFolder {
     checkId(id, doing);
     List<Entry> found = find(id);
     if (found.isEmpty()) {
-      throw Refusal.of(ErrorCode.UNKNOWN_SEGMENT, null, id, "Cannot " + doing + " '" + id
+      throw InvalidInputException.of(ErrorCode.UNKNOWN_SEGMENT,
+          null, id, "Cannot " + doing + " '" + id
           + "': no segment of " + dir + " has this id (expected one of: "
           + String.join(", ", entries.stream().map(Entry::id).distinct().toList()) + ")");
     }
     if (found.size() > 1) {
-      throw Refusal.at(ErrorCode.DUPLICATE_ID, found.get(1), "Cannot " + doing + " '" + id
+      throw found.get(1).invalid(ErrorCode.DUPLICATE_ID, "Cannot " + doing + " '" + id
           + "': the id is used by " + found.size() + " segments, in " + String.join(", ",
               found.stream().map(Entry::fileName).toList()) + " (expected one; fix that first)");
     }
@@ -114,7 +122,7 @@ public final class SegmentFolder {
   /** Refuses an id that is not 1 to 64 of A-Z a-z 0-9 _ -. */
   static void checkId(String id, String doing) {
     if (!SegmentParser.isId(id)) {
-      throw Refusal.of(ErrorCode.BAD_ID, null, null, "Cannot " + doing + " '" + id
+      throw InvalidInputException.of(ErrorCode.BAD_ID, null, null, "Cannot " + doing + " '" + id
           + "': not a segment id (expected 1 to 64 of A-Z a-z 0-9 _ -)");
     }
   }

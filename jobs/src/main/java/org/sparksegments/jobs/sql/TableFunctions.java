@@ -9,8 +9,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.ValidationError;
-import org.sparksegments.jobs.api.InvalidSegmentException;
 import org.sparksegments.jobs.api.Segments;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
@@ -90,8 +90,8 @@ final class TableFunctions {
     };
   }
 
-  private static InvalidSegmentException bad(String function, String why) {
-    return new InvalidSegmentException(List.of(new ValidationError(ErrorCode.BAD_OPTION, null,
+  private static InvalidInputException bad(String function, String why) {
+    return new InvalidInputException(List.of(new ValidationError(ErrorCode.BAD_OPTION, null,
         null, "", "Cannot call " + function + ": it " + why)));
   }
 }

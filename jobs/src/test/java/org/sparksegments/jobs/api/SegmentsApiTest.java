@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.jobs.TestSample;
 import org.sparksegments.testing.SharedSpark;
 
@@ -48,7 +49,7 @@ class SegmentsApiTest {
 
   @Test
   void badInputListsEveryProblemWithCodeAndPointer(SparkSession spark) throws Exception {
-    InvalidSegmentException e = assertThrows(InvalidSegmentException.class,
+    InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> Segments.evaluate(spark, TestSample.catalog().toString(), "{\"id\":\"bad\","
             + "\"database\":\"shop\",\"conditions\":{\"all\":[{\"field\":\"cty\",\"op\":\"eq\","
             + "\"value\":\"Berlin\"},{\"field\":\"city\",\"op\":\"equals\",\"value\":1}]}}",
@@ -56,7 +57,7 @@ class SegmentsApiTest {
     assertEquals(List.of("UNKNOWN_FIELD /conditions/all/0/field",
         "UNKNOWN_OPERATOR /conditions/all/1/op"), e.errors().stream()
         .map(x -> x.code() + " " + x.pointer()).sorted().toList());
-    assertThrows(InvalidSegmentException.class, () -> Segments.evaluateSaved(spark,
+    assertThrows(InvalidInputException.class, () -> Segments.evaluateSaved(spark,
         TestSample.catalog().toString(), TestSample.examples().toString(), "no-such-segment",
         AS_OF));
   }

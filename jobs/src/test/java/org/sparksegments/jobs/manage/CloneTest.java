@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.jobs.TestSample;
 import org.sparksegments.jobs.eval.SegmentSet;
 
@@ -90,17 +91,20 @@ class CloneTest {
     cases.put("base", ErrorCode.DUPLICATE_ID);
     cases.put("broken", ErrorCode.DUPLICATE_ID); // no segment read, but the file exists
     for (Map.Entry<String, ErrorCode> c : cases.entrySet()) {
-      Refusal r = assertThrows(Refusal.class, () -> cloneOf(dir, "alone", c.getKey(), null));
+      InvalidInputException r = assertThrows(InvalidInputException.class,
+          () -> cloneOf(dir, "alone", c.getKey(), null));
       assertEquals(c.getValue(), r.errors().get(0).code(), c.getKey());
       assertTrue(r.getMessage().contains("Cannot clone segment 'alone' as '" + c.getKey() + "'"),
           r.getMessage());
       assertEquals(before, Folders.snapshot(dir), c.getKey());
     }
-    Refusal unknown = assertThrows(Refusal.class, () -> cloneOf(dir, "nope", "nope-2", null));
+    InvalidInputException unknown = assertThrows(InvalidInputException.class,
+        () -> cloneOf(dir, "nope", "nope-2", null));
     assertEquals(ErrorCode.UNKNOWN_SEGMENT, unknown.errors().get(0).code());
     Files.writeString(dir.resolve("base-again.json"), "{\"id\":\"base\",\"database\":\"shop\"}");
     before = Folders.snapshot(dir);
-    Refusal twice = assertThrows(Refusal.class, () -> cloneOf(dir, "base", "base-3", null));
+    InvalidInputException twice = assertThrows(InvalidInputException.class,
+        () -> cloneOf(dir, "base", "base-3", null));
     assertEquals(ErrorCode.DUPLICATE_ID, twice.errors().get(0).code());
     assertTrue(twice.getMessage().contains("base-again.json, base.json"), twice.getMessage());
     assertEquals(before, Folders.snapshot(dir));

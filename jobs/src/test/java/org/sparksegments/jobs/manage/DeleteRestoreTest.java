@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.jobs.TestSample;
 import org.sparksegments.jobs.eval.SegmentSet;
@@ -59,7 +60,8 @@ class DeleteRestoreTest {
   void deleteIsRefusedWhileOthersDependUnlessForced(@TempDir Path tmp) throws Exception {
     Path dir = Folders.write(tmp.resolve("s"), Folders.SMALL);
     Map<String, String> before = Folders.snapshot(dir);
-    Refusal r = assertThrows(Refusal.class, () -> delete(dir, "base", false, T1));
+    InvalidInputException r = assertThrows(InvalidInputException.class,
+        () -> delete(dir, "base", false, T1));
     assertEquals(List.of(
         dir.resolve("direct-not.json") + ": segment direct-not: HAS_DEPENDENTS at"
             + " /conditions/not/segment: Cannot delete segment 'base': this segment refers to"
@@ -140,7 +142,8 @@ class DeleteRestoreTest {
     restore(dir, "alone", "20261128T141500Z-2");
     assertEquals(v2, Files.readString(dir.resolve("alone.json")));
     Map<String, String> before = Folders.snapshot(dir);
-    Refusal again = assertThrows(Refusal.class, () -> restore(dir, "alone", null));
+    InvalidInputException again = assertThrows(InvalidInputException.class,
+        () -> restore(dir, "alone", null));
     assertEquals(ErrorCode.DUPLICATE_ID, again.errors().get(0).code());
     assertTrue(again.getMessage().contains("has a segment with this id again, in alone.json"),
         again.getMessage());
@@ -166,14 +169,17 @@ class DeleteRestoreTest {
         "20260101T000000Z", ErrorCode.UNKNOWN_SEGMENT,
         "20261128T141500Z", ErrorCode.DUPLICATE_ID); // a file alone.json holds another id
     for (Map.Entry<String, ErrorCode> c : cases.entrySet()) {
-      Refusal r = assertThrows(Refusal.class, () -> restore(dir, "alone", c.getKey()));
+      InvalidInputException r = assertThrows(InvalidInputException.class,
+          () -> restore(dir, "alone", c.getKey()));
       assertEquals(c.getValue(), r.errors().get(0).code(), r.getMessage());
       assertEquals(before, Folders.snapshot(dir));
     }
-    Refusal none = assertThrows(Refusal.class, () -> restore(dir, "base", null));
+    InvalidInputException none = assertThrows(InvalidInputException.class,
+        () -> restore(dir, "base", null));
     assertEquals(ErrorCode.UNKNOWN_SEGMENT, none.errors().get(0).code());
     assertTrue(none.getMessage().contains("holds no deleted version"), none.getMessage());
-    Refusal unknown = assertThrows(Refusal.class, () -> delete(dir, "nope", false, T1));
+    InvalidInputException unknown = assertThrows(InvalidInputException.class,
+        () -> delete(dir, "nope", false, T1));
     assertEquals(ErrorCode.UNKNOWN_SEGMENT, unknown.errors().get(0).code());
     assertEquals(before, Folders.snapshot(dir));
   }
