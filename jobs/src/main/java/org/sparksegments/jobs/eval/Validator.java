@@ -13,7 +13,8 @@ import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.bind.DatabaseView;
 import org.sparksegments.conditions.bind.FieldType;
 import org.sparksegments.conditions.bind.FieldType.Kind;
-import org.sparksegments.conditions.bind.References;
+import org.sparksegments.conditions.bind.ReferenceChecks;
+import org.sparksegments.conditions.bind.ReferencedSegments;
 import org.sparksegments.conditions.bind.SegmentResolver;
 import org.sparksegments.conditions.bind.TableSchema;
 import org.sparksegments.conditions.bind.Tables;
@@ -35,7 +36,7 @@ public final class Validator {
   private final Catalog catalog;
   private final SchemaSource schemas;
   private final SegmentSet set;
-  private final Map<String, Object> views = new HashMap<>();
+  private final Map<String, ViewOrError> views = new HashMap<>();
   /** Results by parsed entry (identity: two files may hold equal documents). */
   private final Map<Parsed, Binder.Result> results = new IdentityHashMap<>();
 
@@ -84,64 +85,44 @@ public final class Validator {
     // A reference already blamed (a cycle, an unknown segment) gets no second error.
     Set<String> blamed = new HashSet<>();
     all.forEach(e -> blamed.add(e.pointer()));
-    invalidReferences(parsed.segment(), visiting).stream()
-        .filter(e -> !blamed.contains(e.pointer())).forEach(all::add);
+    if (set != null) {
+      ReferenceChecks.invalidReferences(parsed.segment(), referenced(), visiting).stream()
+          .filter(e -> !blamed.contains(e.pointer())).forEach(all::add);
+    }
     return all.isEmpty() ? bound : new Binder.Result(null, all);
   }
 
-  /** Problems of the segments this one refers to, reported at each reference. */
-  private List<ValidationError> invalidReferences(Segment s, Set<String> visiting) {
-    List<ValidationError> out = new ArrayList<>();
-    if (set == null || s.conditions().isEmpty()) {
-      return out;
-    }
-    visiting.add(s.id());
-    for (References.Ref ref : segmentRefs(s.conditions().get(), new HashSet<>())) {
-      if (visiting.contains(ref.segment())) {
-        continue;
+  /**
+   * The other segments of the set for the checks of references: each validated once, those
+   * whose document could not be read by their parse errors.
+   */
+  private ReferencedSegments referenced() {
+    return new ReferencedSegments() {
+      @Override
+      public Optional<Found> find(String id) {
+        return resolver().find(id);
       }
-      Optional<Parsed> other = set.find(ref.segment());
-      if (other.isEmpty()) {
-        continue;
+
+      @Override
+      public Optional<List<ValidationError>> problems(String id, Set<String> visiting) {
+        return set.find(id).map(other -> {
+          Binder.Result r = results.get(other);
+          if (r == null) {
+            r = other.segment() == null ? new Binder.Result(null, other.errors())
+                : validateNew(other, visiting);
+            results.putIfAbsent(other, r);
+          }
+          return r.errors();
+        });
       }
-      Binder.Result r = results.containsKey(other.get()) ? results.get(other.get())
-          : other.get().segment() == null ? new Binder.Result(null, other.get().errors())
-          : validateNew(other.get(), visiting);
-      results.putIfAbsent(other.get(), r);
-      if (!r.ok()) {
-        ValidationError first = r.errors().get(0);
-        out.add(new ValidationError(ErrorCode.INVALID_REFERENCE, s.source(), s.id(),
-            ref.pointer(), "Cannot refer to segment '" + ref.segment() + "': it is invalid ("
-                + first.code() + " at " + first.pointer() + ": " + first.message() + ")"));
-      }
-    }
-    visiting.remove(s.id());
-    return out;
+    };
   }
 
-  /**
-   * The {@code segment} references a tree makes, including those inside the trees it imports
-   * with {@code conditions_of} (reported at the import, where the user wrote something).
-   */
-  private List<References.Ref> segmentRefs(
-      org.sparksegments.conditions.model.Condition tree, Set<String> imported) {
-    List<References.Ref> out = new ArrayList<>();
-    for (References.Ref ref : References.of(tree)) {
-      if (!ref.imported()) {
-        out.add(ref);
-        continue;
-      }
-      Optional<Parsed> other = set.find(ref.segment());
-      if (other.isEmpty() || other.get().segment() == null || !imported.add(ref.segment())
-          || other.get().segment().conditions().isEmpty()) {
-        continue;
-      }
-      for (References.Ref inner : segmentRefs(other.get().segment().conditions().get(),
-          imported)) {
-        out.add(new References.Ref(inner.segment(), ref.pointer(), false));
-      }
-    }
-    return out;
+  /** The segments of the set whose documents could be read, by id. */
+  private SegmentResolver resolver() {
+    return set == null ? SegmentResolver.NONE
+        : id -> set.find(id).filter(p -> p.segment() != null)
+            .map(p -> new SegmentResolver.Found(p.segment(), p.ok()));
   }
 
   private Binder.Result bindParsed(Segment s) {
@@ -152,26 +133,30 @@ public final class Validator {
           + s.database() + "' in the catalog (expected one of "
           + String.join(", ", catalog.databases().keySet()) + ")");
     }
-    Object view = views.computeIfAbsent(db.get().name(), n -> view(db.get()));
-    if (view instanceof ValidationError e) {
-      return fail(s, e.code(), pointer, e.message());
+    ViewOrError view = views.computeIfAbsent(db.get().name(), n -> view(db.get()));
+    if (view instanceof Unusable u) {
+      return fail(s, u.error().code(), pointer, u.error().message());
     }
-    SegmentResolver resolver = set == null ? SegmentResolver.NONE
-        : id -> set.find(id).filter(p -> p.segment() != null)
-            .map(p -> new SegmentResolver.Found(p.segment(), p.ok()));
-    return Binder.bind(s, (DatabaseView) view, resolver);
+    return Binder.bind(s, ((Usable) view).view(), resolver());
   }
 
+  /** A database's view, or the error that makes its profiles table unusable. */
+  private sealed interface ViewOrError permits Usable, Unusable {}
+
+  private record Usable(DatabaseView view) implements ViewOrError {}
+
+  private record Unusable(ValidationError error) implements ViewOrError {}
+
   /** The database view, or the error that makes its profiles table unusable. */
-  private Object view(Database db) {
+  private ViewOrError view(Database db) {
     TableSchema profiles;
     try {
       profiles = schemas.schema(db.profiles());
     } catch (Exception e) {
       // Spark's AnalysisException (a missing catalog table) is checked and undeclared.
-      return new ValidationError(ErrorCode.UNREADABLE_TABLE, null, null, "",
+      return new Unusable(ValidationError.of(ErrorCode.UNREADABLE_TABLE,
           "Cannot read the profiles table of database '" + db.name() + "' at "
-              + db.profiles().written() + ": " + e.getMessage());
+              + db.profiles().written() + ": " + e.getMessage()));
     }
     List<String> problems = new ArrayList<>();
     Optional<Kind> id = profiles.column(db.idColumn()).flatMap(FieldType::scalarKind);
@@ -185,12 +170,13 @@ public final class Validator {
           : "is " + profiles.column("created_at").get().describe() + ", not a timestamp"));
     }
     if (!problems.isEmpty()) {
-      return new ValidationError(ErrorCode.BAD_TABLE, null, null, "",
+      return new Unusable(ValidationError.of(ErrorCode.BAD_TABLE,
           "Cannot use the profiles table of database '" + db.name() + "': "
               + String.join("; ", problems) + " (expected the id column as string or integer and"
-              + " created_at as timestamp)");
+              + " created_at as timestamp)"));
     }
-    return new DatabaseView(db.name(), db.idColumn(), db.zone(), profiles, tables(db));
+    return new Usable(new DatabaseView(db.name(), db.idColumn(), db.zone(), profiles,
+        tables(db)));
   }
 
   /** The database's other tables, their schemas read when a condition first needs one. */
