@@ -5,23 +5,16 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.sparksegments.conditions.bind.Binder;
-import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.error.InvalidInputException;
-import org.sparksegments.conditions.error.ValidationError;
-import org.sparksegments.conditions.json.SegmentParser.Parsed;
-import org.sparksegments.jobs.catalog.Catalog;
-import org.sparksegments.jobs.catalog.CatalogLoader;
 import org.sparksegments.jobs.eval.Evaluation;
 import org.sparksegments.jobs.eval.Evaluator;
-import org.sparksegments.jobs.eval.SchemaSource;
 import org.sparksegments.jobs.eval.SegmentSet;
-import org.sparksegments.jobs.eval.Validator;
+import org.sparksegments.jobs.eval.Workspace;
 
 /**
  * The Java API for notebooks and JVM programs: one segment evaluated in the caller's
@@ -72,43 +65,25 @@ public final class Segments {
   }
 
   private static Dataset<Row> members(Opened o, Instant asOf) {
-    return o.evaluator().selected(o.result().segment(), asOf);
+    return o.evaluator().selected(o.segment(), asOf);
   }
 
   private static Dataset<Row> counts(Opened o, Instant asOf) {
-    String id = o.result().segment().id();
-    Evaluation e = o.evaluator().evaluate(List.of(o.result().segment()), asOf);
+    String id = o.segment().id();
+    Evaluation e = o.evaluator().evaluate(List.of(o.segment()), asOf);
     return e.countFrame(id).select(lit(id).as("segment"), lit(asOf).as("as_of"),
         col("in_range"), col("matched"), col("selected"));
   }
 
   /** A validated segment and an evaluator over its catalog. */
-  private record Opened(Binder.Result result, Evaluator evaluator) {}
+  private record Opened(BoundSegment segment, Evaluator evaluator) {}
 
   /**
    * Loads the catalog, picks the segment ({@code id}, or the only segment of a JSON document
    * when null) and validates it against the tables' schemas.
    */
   private static Opened open(SparkSession spark, String catalogFile, SegmentSet set, String id) {
-    Catalog catalog = CatalogLoader.load(Path.of(catalogFile));
-    List<ValidationError> unreadable = new ArrayList<>();
-    set.all().stream().filter(p -> p.id() == null).forEach(p -> unreadable.addAll(p.errors()));
-    Parsed chosen = id != null ? set.find(id).orElse(null)
-        : set.all().size() == 1 ? set.all().get(0) : null;
-    if (chosen == null) {
-      unreadable.add(new ValidationError(ErrorCode.UNKNOWN_SEGMENT, null, id, "", id != null
-          ? "Cannot find segment '" + id + "' (expected one of: " + String.join(", ", set.ids())
-              + ")"
-          : "Cannot pick the segment: the document holds " + set.all().size()
-              + " segments (expected exactly one)"));
-      throw new InvalidInputException(unreadable);
-    }
-    Validator validator = new Validator(catalog, new SchemaSource(
-        spark.sparkContext().hadoopConfiguration(), () -> spark), set);
-    Binder.Result r = validator.validate(chosen);
-    if (!r.ok()) {
-      throw new InvalidInputException(r.errors());
-    }
-    return new Opened(r, new Evaluator(spark, catalog, validator::bound));
+    Workspace ws = Workspace.open(spark, Path.of(catalogFile), set);
+    return new Opened(ws.bind(id), ws.evaluator());
   }
 }

@@ -8,6 +8,7 @@ import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.jobs.actions.BulkUpdate;
 import org.sparksegments.jobs.actions.FieldValues;
 import org.sparksegments.jobs.catalog.Database;
+import org.sparksegments.jobs.eval.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

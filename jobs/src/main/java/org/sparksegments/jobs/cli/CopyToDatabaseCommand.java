@@ -10,6 +10,7 @@ import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.jobs.actions.DatabaseCopy;
 import org.sparksegments.jobs.catalog.Database;
+import org.sparksegments.jobs.eval.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.jobs.actions.StaticCopy;
 import org.sparksegments.jobs.catalog.Database;
+import org.sparksegments.jobs.eval.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

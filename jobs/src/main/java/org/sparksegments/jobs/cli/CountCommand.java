@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.json.Json;
 import org.sparksegments.jobs.eval.Evaluator;
+import org.sparksegments.jobs.eval.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

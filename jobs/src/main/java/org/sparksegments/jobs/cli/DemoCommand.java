@@ -14,6 +14,7 @@ import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.data.SampleGenerator;
 import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.Sessions;
+import org.sparksegments.jobs.eval.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -7,6 +7,7 @@ import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.plan.Feature;
 import org.sparksegments.conditions.plan.Requirements;
 import org.sparksegments.jobs.eval.Evaluation;
+import org.sparksegments.jobs.eval.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

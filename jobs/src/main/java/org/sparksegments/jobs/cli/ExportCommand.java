@@ -10,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.error.Problems;
+import org.sparksegments.jobs.eval.Workspace;
 import org.sparksegments.jobs.export.ExportFields;
 import org.sparksegments.jobs.export.ExportFormat;
 import org.sparksegments.jobs.export.OutPath;

@@ -21,6 +21,7 @@ import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.catalog.Database;
 import org.sparksegments.jobs.eval.Evaluator;
+import org.sparksegments.jobs.eval.Workspace;
 import org.sparksegments.jobs.export.ExportFormat;
 import org.sparksegments.jobs.export.History;
 import org.sparksegments.jobs.export.OutPath;

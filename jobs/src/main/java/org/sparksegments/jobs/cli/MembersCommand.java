@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.spark.Columns;
+import org.sparksegments.jobs.eval.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sparksegments.conditions.bind.Binder;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
+import org.sparksegments.jobs.eval.Workspace;
 import org.sparksegments.jobs.run.BatchRun;
 import org.sparksegments.jobs.run.Jcs;
 import org.sparksegments.jobs.run.RunStore;

@@ -9,6 +9,7 @@ import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.bind.FieldResolver;
 import org.sparksegments.conditions.error.Problems;
 import org.sparksegments.conditions.spark.Columns;
+import org.sparksegments.jobs.eval.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

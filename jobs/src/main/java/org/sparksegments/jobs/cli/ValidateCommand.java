@@ -3,6 +3,7 @@ package org.sparksegments.jobs.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sparksegments.conditions.bind.Binder;
+import org.sparksegments.jobs.eval.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

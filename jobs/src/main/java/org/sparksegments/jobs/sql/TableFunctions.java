@@ -10,7 +10,6 @@ import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.InvalidInputException;
-import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.jobs.api.Segments;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
@@ -91,7 +90,7 @@ final class TableFunctions {
   }
 
   private static InvalidInputException bad(String function, String why) {
-    return new InvalidInputException(List.of(new ValidationError(ErrorCode.BAD_OPTION, null,
-        null, "", "Cannot call " + function + ": it " + why)));
+    return InvalidInputException.of(ErrorCode.BAD_OPTION,
+        "Cannot call " + function + ": it " + why);
   }
 }

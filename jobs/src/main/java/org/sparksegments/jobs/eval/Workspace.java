@@ -1,0 +1,120 @@
+package org.sparksegments.jobs.eval;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
+import org.sparksegments.conditions.bind.Binder;
+import org.sparksegments.conditions.bind.BoundSegment;
+import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
+import org.sparksegments.conditions.error.ValidationError;
+import org.sparksegments.conditions.json.SegmentParser.Parsed;
+import org.sparksegments.jobs.catalog.Catalog;
+import org.sparksegments.jobs.catalog.CatalogLoader;
+
+/**
+ * The one way in, for the command line and the Java API alike: the catalog, the segment set, the
+ * validator over them, the chosen segment bound, and the SparkSession to evaluate it in.
+ */
+public final class Workspace {
+  private final Catalog catalog;
+  private final SegmentSet segments;
+  private final Validator validator;
+  private final Supplier<SparkSession> start;
+  private SparkSession spark;
+
+  private Workspace(Catalog catalog, SegmentSet segments, SparkSession given,
+      Supplier<SparkSession> start) {
+    this.catalog = catalog;
+    this.segments = segments;
+    this.spark = given;
+    this.start = start;
+    this.validator = new Validator(catalog, new SchemaSource(
+        given == null ? null : given.sparkContext().hadoopConfiguration(), this::spark), segments);
+  }
+
+  /**
+   * What command {@code command} works on: its SparkSession starts only when first needed
+   * (validation never needs one for Parquet sources).
+   *
+   * @throws InvalidInputException when the catalog cannot be used
+   */
+  public static Workspace open(String command, Path catalogFile, List<Path> segmentsPaths) {
+    Catalog catalog = CatalogLoader.load(catalogFile);
+    return new Workspace(catalog, SegmentSet.load(segmentsPaths), null,
+        () -> Sessions.create(command));
+  }
+
+  /**
+   * The segments {@code segments} over the catalog {@code catalogFile}, evaluated in the caller's
+   * session {@code spark}.
+   *
+   * @throws InvalidInputException when the catalog cannot be used
+   */
+  public static Workspace open(SparkSession spark, Path catalogFile, SegmentSet segments) {
+    return new Workspace(CatalogLoader.load(catalogFile), segments, spark, () -> spark);
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public SegmentSet segments() {
+    return segments;
+  }
+
+  /** Validates one parsed segment of the set. */
+  public Binder.Result validate(Parsed p) {
+    return validator.validate(p);
+  }
+
+  /** Validates every segment of the set. */
+  public List<Binder.Result> validateAll() {
+    return segments.all().stream().map(validator::validate).toList();
+  }
+
+  /**
+   * The bound segment {@code id} (null: the only segment of the set, as of a document given as
+   * text), or invalid input with every problem of it.
+   */
+  public BoundSegment bind(String id) {
+    Parsed p = pick(id);
+    Binder.Result r = validator.validate(p);
+    if (!r.ok()) {
+      throw new InvalidInputException(r.errors());
+    }
+    return r.segment();
+  }
+
+  private Parsed pick(String id) {
+    List<Parsed> all = segments.all();
+    Parsed p = id != null ? segments.find(id).orElse(null) : all.size() == 1 ? all.get(0) : null;
+    if (p != null) {
+      return p;
+    }
+    // The segment may be in a file that could not be read: report those problems too.
+    List<ValidationError> errors = new ArrayList<>();
+    all.stream().filter(x -> x.id() == null).forEach(x -> errors.addAll(x.errors()));
+    errors.add(ValidationError.of(ErrorCode.UNKNOWN_SEGMENT, id != null
+        ? "Cannot find segment '" + id + "' in the given segments (expected one of: "
+            + String.join(", ", segments.ids()) + ")"
+        : "Cannot pick the segment: the document holds " + all.size()
+            + " segments (expected exactly one)"));
+    throw new InvalidInputException(errors);
+  }
+
+  /** The session: the caller's, or one started on first use. */
+  public SparkSession spark() {
+    if (spark == null) {
+      spark = start.get();
+    }
+    return spark;
+  }
+
+  /** An evaluator that resolves segment references within the set. */
+  public Evaluator evaluator() {
+    return new Evaluator(spark(), catalog, validator::bound);
+  }
+}
