@@ -11,14 +11,20 @@ public sealed interface BoundCondition {
 
   <R> R accept(Visitor<R> visitor);
 
-  /** One method per kind, no defaults. */
-  interface Visitor<R> {
+  /**
+   * One method per kind, no defaults: the groups here, the tests in {@link LeafVisitor}. A pass
+   * that only looks at the tests walks the groups with {@link BoundConditions} instead.
+   */
+  interface Visitor<R> extends LeafVisitor<R> {
     R visitAll(All node);
 
     R visitAny(Any node);
 
     R visitNot(Not node);
+  }
 
+  /** One method per kind of test (every node but all, any and not), no defaults. */
+  interface LeafVisitor<R> {
     R visitField(Field node);
 
     R visitConst(Const node);
@@ -36,10 +42,64 @@ public sealed interface BoundCondition {
     R visitSequence(Sequence node);
   }
 
-  /** A constant: conditions_of a segment without conditions is true. */
-  record Const(boolean value) implements BoundCondition {
+  /** A test: every node that is not a group (all, any, not). */
+  sealed interface Leaf extends BoundCondition {
+    <R> R accept(LeafVisitor<R> visitor);
+
     @Override
-    public <R> R accept(Visitor<R> v) {
+    default <R> R accept(Visitor<R> visitor) {
+      return accept((LeafVisitor<R>) visitor);
+    }
+  }
+
+  /**
+   * AND that folds: nested alls are flattened, true operands dropped, a false operand makes it
+   * false, one operand is that operand and none is true. Operands are not simplified further.
+   */
+  static BoundCondition all(List<BoundCondition> operands) {
+    return junction(operands, true);
+  }
+
+  /**
+   * OR that folds: nested anys are flattened, false operands dropped, a true operand makes it
+   * true, one operand is that operand and none is false.
+   */
+  static BoundCondition any(List<BoundCondition> operands) {
+    return junction(operands, false);
+  }
+
+  /** NOT that folds: {@code not(not x)} is {@code x}, the complement of a constant a constant. */
+  static BoundCondition not(BoundCondition operand) {
+    if (operand instanceof Const c) {
+      return new Const(!c.value());
+    }
+    return operand instanceof Not n ? n.child() : new Not(operand);
+  }
+
+  /** all ({@code and}) or any: Const(and) is the identity, its complement absorbs. */
+  private static BoundCondition junction(List<BoundCondition> operands, boolean and) {
+    List<BoundCondition> kept = new java.util.ArrayList<>();
+    for (BoundCondition o : operands) {
+      List<BoundCondition> flat = and && o instanceof All all ? all.children()
+          : !and && o instanceof Any any ? any.children() : List.of(o);
+      for (BoundCondition x : flat) {
+        if (!(x instanceof Const c)) {
+          kept.add(x);
+        } else if (c.value() != and) {
+          return c;
+        }
+      }
+    }
+    if (kept.size() <= 1) {
+      return kept.isEmpty() ? new Const(and) : kept.get(0);
+    }
+    return and ? new All(kept) : new Any(kept);
+  }
+
+  /** A constant: conditions_of a segment without conditions is true. */
+  record Const(boolean value) implements Leaf {
+    @Override
+    public <R> R accept(LeafVisitor<R> v) {
       return v.visitConst(this);
     }
   }
@@ -56,13 +116,13 @@ public sealed interface BoundCondition {
       org.sparksegments.conditions.model.EventOp op, long count,
       java.util.Optional<org.sparksegments.conditions.model.Aggregate.Fn> aggregate,
       java.util.Optional<FieldRef> aggregateOf, List<BoundValue> values, long days)
-      implements BoundCondition {
+      implements Leaf {
     public Event {
       values = List.copyOf(values);
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(LeafVisitor<R> v) {
       return v.visitEvent(this);
     }
   }
@@ -70,7 +130,7 @@ public sealed interface BoundCondition {
   /** Some subscription record updated by the as-of matches (NONE: no record matches). */
   record Subscription(List<String> channels, List<String> resources,
       org.sparksegments.conditions.model.SubscriptionTest.Op op, List<String> statuses)
-      implements BoundCondition {
+      implements Leaf {
     public Subscription {
       channels = List.copyOf(channels);
       resources = List.copyOf(resources);
@@ -78,24 +138,24 @@ public sealed interface BoundCondition {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(LeafVisitor<R> v) {
       return v.visitSubscription(this);
     }
   }
 
   /** Membership of another segment's final result. */
-  record SegmentMember(String segment, boolean in) implements BoundCondition {
+  record SegmentMember(String segment, boolean in) implements Leaf {
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(LeafVisitor<R> v) {
       return v.visitSegment(this);
     }
   }
 
   /** Static segment membership as of the as-of. */
   record StaticMember(String segment, org.sparksegments.conditions.model.StaticSegmentTest.Op op,
-      java.util.Optional<BoundWindow> window) implements BoundCondition {
+      java.util.Optional<BoundWindow> window) implements Leaf {
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(LeafVisitor<R> v) {
       return v.visitStatic(this);
     }
   }
@@ -105,22 +165,22 @@ public sealed interface BoundCondition {
    * passes {@code where}.
    */
   record External(String table, String key, FieldRef profileField, boolean exists,
-      java.util.Optional<BoundCondition> where) implements BoundCondition {
+      java.util.Optional<BoundCondition> where) implements Leaf {
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(LeafVisitor<R> v) {
       return v.visitExternal(this);
     }
   }
 
   /** Ordered events: one per step, each strictly later; the last within withinDays (-1: any). */
   record Sequence(List<BoundEventFilter> steps, long withinDays,
-      java.util.Optional<BoundWindow> window) implements BoundCondition {
+      java.util.Optional<BoundWindow> window) implements Leaf {
     public Sequence {
       steps = List.copyOf(steps);
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(LeafVisitor<R> v) {
       return v.visitSequence(this);
     }
   }
@@ -163,13 +223,13 @@ public sealed interface BoundCondition {
    * @param pointer where the test was written, for explanations
    */
   record Field(String pointer, FieldRef field, FieldOp op, List<BoundValue> values,
-      boolean ignoreCase, int withinDays) implements BoundCondition {
+      boolean ignoreCase, int withinDays) implements Leaf {
     public Field {
       values = List.copyOf(values);
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(LeafVisitor<R> v) {
       return v.visitField(this);
     }
   }

@@ -5,18 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.sparksegments.conditions.model.AllOf;
-import org.sparksegments.conditions.model.AnyOf;
 import org.sparksegments.conditions.model.Condition;
+import org.sparksegments.conditions.model.Conditions;
 import org.sparksegments.conditions.model.ConditionsOf;
-import org.sparksegments.conditions.model.EventTest;
-import org.sparksegments.conditions.model.ExternalTest;
-import org.sparksegments.conditions.model.FieldTest;
-import org.sparksegments.conditions.model.Not;
 import org.sparksegments.conditions.model.SegmentRef;
-import org.sparksegments.conditions.model.Sequence;
-import org.sparksegments.conditions.model.StaticSegmentTest;
-import org.sparksegments.conditions.model.SubscriptionTest;
 
 /** The references of a condition tree to other segments, and cycles among them. */
 public final class References {
@@ -28,69 +20,19 @@ public final class References {
   /** A cycle through the root: the ids in order (root first and last) and the root's reference. */
   public record Cycle(List<String> path, Ref start) {}
 
-  /** Every reference of the tree, in document order. */
+  /**
+   * Every reference of the tree, in document order: its {@code segment} and
+   * {@code conditions_of} tests ({@code where} trees read other tables and hold none).
+   */
   public static List<Ref> of(Condition c) {
     List<Ref> out = new ArrayList<>();
-    c.accept(new Condition.Visitor<Void>() {
-      @Override
-      public Void visitAll(AllOf n) {
-        n.children().forEach(x -> x.accept(this));
-        return null;
-      }
-
-      @Override
-      public Void visitAny(AnyOf n) {
-        n.children().forEach(x -> x.accept(this));
-        return null;
-      }
-
-      @Override
-      public Void visitNot(Not n) {
-        return n.child().accept(this);
-      }
-
-      @Override
-      public Void visitField(FieldTest n) {
-        return null;
-      }
-
-      @Override
-      public Void visitEvent(EventTest n) {
-        return null;
-      }
-
-      @Override
-      public Void visitSubscription(SubscriptionTest n) {
-        return null;
-      }
-
-      @Override
-      public Void visitSegment(SegmentRef n) {
+    for (Condition leaf : Conditions.leaves(c)) {
+      if (leaf instanceof SegmentRef n) {
         out.add(new Ref(n.segment(), n.pointer() + "/segment", false));
-        return null;
-      }
-
-      @Override
-      public Void visitStaticSegment(StaticSegmentTest n) {
-        return null;
-      }
-
-      @Override
-      public Void visitExternal(ExternalTest n) {
-        return null;
-      }
-
-      @Override
-      public Void visitConditionsOf(ConditionsOf n) {
+      } else if (leaf instanceof ConditionsOf n) {
         out.add(new Ref(n.segment(), n.pointer() + "/conditions_of", true));
-        return null;
       }
-
-      @Override
-      public Void visitSequence(Sequence n) {
-        return null;
-      }
-    });
+    }
     return out;
   }
 

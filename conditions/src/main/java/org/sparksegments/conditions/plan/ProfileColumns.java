@@ -1,9 +1,11 @@
 package org.sparksegments.conditions.plan;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.sparksegments.conditions.bind.BoundCondition;
+import org.sparksegments.conditions.bind.BoundConditions;
 import org.sparksegments.conditions.bind.BoundSegment;
 
 /**
@@ -19,69 +21,53 @@ public final class ProfileColumns {
     for (BoundSegment s : segments) {
       out.add(s.database().idColumn());
       s.order().forEach(o -> out.add(o.field().column()));
-      s.condition().ifPresent(c -> c.accept(new Collector(out)));
+      s.condition().ifPresent(c -> BoundConditions.leaves(c)
+          .forEach(leaf -> out.addAll(leaf.accept(READ))));
     }
     return out;
   }
 
-  private record Collector(Set<String> out) implements BoundCondition.Visitor<Void> {
+  /** The profile columns one test reads; the others read aggregates or flags joined on the id. */
+  private static final BoundCondition.LeafVisitor<List<String>> READ = new BoundCondition
+      .LeafVisitor<>() {
     @Override
-    public Void visitAll(BoundCondition.All n) {
-      n.children().forEach(c -> c.accept(this));
-      return null;
+    public List<String> visitField(BoundCondition.Field n) {
+      return List.of(n.field().column());
     }
 
     @Override
-    public Void visitAny(BoundCondition.Any n) {
-      n.children().forEach(c -> c.accept(this));
-      return null;
+    public List<String> visitConst(BoundCondition.Const n) {
+      return List.of();
     }
 
     @Override
-    public Void visitNot(BoundCondition.Not n) {
-      return n.child().accept(this);
+    public List<String> visitEvent(BoundCondition.Event n) {
+      return List.of();
     }
 
     @Override
-    public Void visitField(BoundCondition.Field n) {
-      out.add(n.field().column());
-      return null;
+    public List<String> visitSubscription(BoundCondition.Subscription n) {
+      return List.of();
     }
 
     @Override
-    public Void visitConst(BoundCondition.Const n) {
-      return null;
+    public List<String> visitSegment(BoundCondition.SegmentMember n) {
+      return List.of();
     }
 
     @Override
-    public Void visitEvent(BoundCondition.Event n) {
-      return null;
+    public List<String> visitStatic(BoundCondition.StaticMember n) {
+      return List.of();
     }
 
     @Override
-    public Void visitSubscription(BoundCondition.Subscription n) {
-      return null;
+    public List<String> visitExternal(BoundCondition.External n) {
+      return List.of(n.profileField().column());
     }
 
     @Override
-    public Void visitSegment(BoundCondition.SegmentMember n) {
-      return null;
+    public List<String> visitSequence(BoundCondition.Sequence n) {
+      return List.of();
     }
-
-    @Override
-    public Void visitStatic(BoundCondition.StaticMember n) {
-      return null;
-    }
-
-    @Override
-    public Void visitExternal(BoundCondition.External n) {
-      out.add(n.profileField().column());
-      return null;
-    }
-
-    @Override
-    public Void visitSequence(BoundCondition.Sequence n) {
-      return null;
-    }
-  }
+  };
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.sparksegments.conditions.bind.BoundCondition;
+import org.sparksegments.conditions.bind.BoundConditions;
 import org.sparksegments.conditions.model.StaticSegmentTest;
 
 /**
@@ -24,7 +25,14 @@ public final class Requirements {
   /** The requirements of all the given trees together. */
   public static Requirements of(Collection<BoundCondition> conditions) {
     Requirements r = new Requirements();
-    conditions.forEach(c -> c.accept(r.collector()));
+    for (BoundCondition c : conditions) {
+      for (BoundCondition.Leaf leaf : BoundConditions.leaves(c)) {
+        r.features.addAll(leaf.accept(FEATURES));
+        if (leaf instanceof BoundCondition.SegmentMember m) {
+          r.segments.add(m.segment());
+        }
+      }
+    }
     return r;
   }
 
@@ -45,75 +53,57 @@ public final class Requirements {
     return segments;
   }
 
-  private BoundCondition.Visitor<Void> collector() {
-    return new BoundCondition.Visitor<>() {
-      @Override
-      public Void visitAll(BoundCondition.All n) {
-        n.children().forEach(c -> c.accept(this));
-        return null;
-      }
+  /**
+   * The features one test reads. Field tests and constants read the profile row itself; a
+   * segment's membership is a column of the evaluation, not a feature of a table.
+   */
+  private static final BoundCondition.LeafVisitor<List<Feature>> FEATURES = new BoundCondition
+      .LeafVisitor<>() {
+    @Override
+    public List<Feature> visitField(BoundCondition.Field n) {
+      return List.of();
+    }
 
-      @Override
-      public Void visitAny(BoundCondition.Any n) {
-        n.children().forEach(c -> c.accept(this));
-        return null;
-      }
+    @Override
+    public List<Feature> visitConst(BoundCondition.Const n) {
+      return List.of();
+    }
 
-      @Override
-      public Void visitNot(BoundCondition.Not n) {
-        return n.child().accept(this);
-      }
+    @Override
+    public List<Feature> visitEvent(BoundCondition.Event n) {
+      return List.of(Features.of(n));
+    }
 
-      @Override
-      public Void visitField(BoundCondition.Field n) {
-        return null;
-      }
+    @Override
+    public List<Feature> visitSubscription(BoundCondition.Subscription n) {
+      return List.of(Features.of(n));
+    }
 
-      @Override
-      public Void visitConst(BoundCondition.Const n) {
-        return null;
-      }
+    @Override
+    public List<Feature> visitSegment(BoundCondition.SegmentMember n) {
+      return List.of();
+    }
 
-      @Override
-      public Void visitEvent(BoundCondition.Event n) {
-        features.add(Features.of(n));
-        return null;
+    @Override
+    public List<Feature> visitStatic(BoundCondition.StaticMember n) {
+      List<Feature> out = new ArrayList<>();
+      if (n.op() != StaticSegmentTest.Op.EVER_IN && n.op() != StaticSegmentTest.Op.NEVER_IN) {
+        out.add(Features.member(n));
       }
+      if (n.op() != StaticSegmentTest.Op.IN && n.op() != StaticSegmentTest.Op.NOT_IN) {
+        out.add(Features.ever(n));
+      }
+      return out;
+    }
 
-      @Override
-      public Void visitSubscription(BoundCondition.Subscription n) {
-        features.add(Features.of(n));
-        return null;
-      }
+    @Override
+    public List<Feature> visitExternal(BoundCondition.External n) {
+      return List.of(Features.of(n));
+    }
 
-      @Override
-      public Void visitSegment(BoundCondition.SegmentMember n) {
-        segments.add(n.segment());
-        return null;
-      }
-
-      @Override
-      public Void visitStatic(BoundCondition.StaticMember n) {
-        if (n.op() != StaticSegmentTest.Op.EVER_IN && n.op() != StaticSegmentTest.Op.NEVER_IN) {
-          features.add(Features.member(n));
-        }
-        if (n.op() != StaticSegmentTest.Op.IN && n.op() != StaticSegmentTest.Op.NOT_IN) {
-          features.add(Features.ever(n));
-        }
-        return null;
-      }
-
-      @Override
-      public Void visitExternal(BoundCondition.External n) {
-        features.add(Features.of(n));
-        return null;
-      }
-
-      @Override
-      public Void visitSequence(BoundCondition.Sequence n) {
-        features.add(Features.of(n));
-        return null;
-      }
-    };
-  }
+    @Override
+    public List<Feature> visitSequence(BoundCondition.Sequence n) {
+      return List.of(Features.of(n));
+    }
+  };
 }

@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.function.BinaryOperator;
 import org.apache.spark.sql.Column;
 import org.sparksegments.conditions.bind.BoundCondition;
+import org.sparksegments.conditions.bind.BoundConditions;
 import org.sparksegments.conditions.bind.BoundValue;
 import org.sparksegments.conditions.bind.FieldType;
 import org.sparksegments.conditions.bind.FieldType.Kind;
@@ -49,9 +50,13 @@ public final class Translator implements BoundCondition.Visitor<Column> {
   /**
    * The predicate of {@code condition} as of {@code ctx.asOf()} in {@code ctx.zone()}; it reads
    * columns of the profiles table by name and is never null.
+   *
+   * <p>The tree is simplified first (one-operand groups, double negations and constants go), so
+   * the plan is smaller. Only here: the bound tree itself keeps the written shape, which explain
+   * pairs node by node with the document, and its tests, whose features are planned, stay whole.
    */
   public static Column translate(BoundCondition condition, EvalContext ctx) {
-    return condition.accept(new Translator(ctx));
+    return BoundConditions.simplify(condition).accept(new Translator(ctx));
   }
 
   @Override

@@ -6,19 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.sparksegments.conditions.bind.BoundCondition;
-import org.sparksegments.conditions.model.AllOf;
-import org.sparksegments.conditions.model.AnyOf;
+import org.sparksegments.conditions.bind.BoundConditions;
 import org.sparksegments.conditions.model.Condition;
+import org.sparksegments.conditions.model.Conditions;
 import org.sparksegments.conditions.model.ConditionsOf;
-import org.sparksegments.conditions.model.EventTest;
-import org.sparksegments.conditions.model.ExternalTest;
-import org.sparksegments.conditions.model.FieldTest;
-import org.sparksegments.conditions.model.Not;
 import org.sparksegments.conditions.model.Segment;
-import org.sparksegments.conditions.model.SegmentRef;
-import org.sparksegments.conditions.model.Sequence;
-import org.sparksegments.conditions.model.StaticSegmentTest;
-import org.sparksegments.conditions.model.SubscriptionTest;
 
 /**
  * The nodes of a segment's condition tree as written, in document order, each with its bound
@@ -60,91 +52,37 @@ public final class ConditionNodes {
     return n.out;
   }
 
+  /** Lists {@code c} and, below it, the nodes under it, paired with its bound form {@code b}. */
   private void visit(Condition c, BoundCondition b, int depth, Segment in, String prefix) {
     String pointer = prefix + c.pointer();
-    c.accept(new Condition.Visitor<Void>() {
-      @Override
-      public Void visitAll(AllOf node) {
-        out.add(new Node(depth, pointer, "all of " + node.children().size(), b));
-        children(node.children(), ((BoundCondition.All) b).children());
-        return null;
-      }
-
-      @Override
-      public Void visitAny(AnyOf node) {
-        out.add(new Node(depth, pointer, "any of " + node.children().size(), b));
-        children(node.children(), ((BoundCondition.Any) b).children());
-        return null;
-      }
-
-      private void children(List<Condition> written, List<BoundCondition> bound) {
-        if (written.size() != bound.size()) {
-          throw new IllegalStateException("the bound tree differs from the written one at "
-              + pointer);
-        }
-        for (int i = 0; i < written.size(); i++) {
-          visit(written.get(i), bound.get(i), depth + 1, in, prefix);
-        }
-      }
-
-      @Override
-      public Void visitNot(Not node) {
-        out.add(new Node(depth, pointer, "not", b));
-        visit(node.child(), ((BoundCondition.Not) b).child(), depth + 1, in, prefix);
-        return null;
-      }
-
-      @Override
-      public Void visitConditionsOf(ConditionsOf node) {
-        Optional<Condition> other = segments.apply(node.segment())
-            .flatMap(Segment::conditions);
-        out.add(new Node(depth, pointer, "conditions_of " + node.segment()
-            + (other.isEmpty() ? " (it has no conditions: true)" : ""), b));
-        other.ifPresent(o -> visit(o, b, depth + 1, segments.apply(node.segment()).get(),
-            node.segment() + ":"));
-        return null;
-      }
-
-      @Override
-      public Void visitField(FieldTest node) {
-        return leaf();
-      }
-
-      @Override
-      public Void visitEvent(EventTest node) {
-        return leaf();
-      }
-
-      @Override
-      public Void visitSubscription(SubscriptionTest node) {
-        return leaf();
-      }
-
-      @Override
-      public Void visitSegment(SegmentRef node) {
-        return leaf();
-      }
-
-      @Override
-      public Void visitStaticSegment(StaticSegmentTest node) {
-        return leaf();
-      }
-
-      @Override
-      public Void visitExternal(ExternalTest node) {
-        return leaf();
-      }
-
-      @Override
-      public Void visitSequence(Sequence node) {
-        return leaf();
-      }
-
-      private Void leaf() {
-        out.add(new Node(depth, pointer, describe(in, c.pointer()), b));
-        return null;
-      }
-    });
+    if (c instanceof ConditionsOf node) {
+      Optional<Segment> other = segments.apply(node.segment());
+      Optional<Condition> imported = other.flatMap(Segment::conditions);
+      out.add(new Node(depth, pointer, "conditions_of " + node.segment()
+          + (imported.isEmpty() ? " (it has no conditions: true)" : ""), b));
+      imported.ifPresent(o -> visit(o, b, depth + 1, other.get(), node.segment() + ":"));
+      return;
+    }
+    Optional<Conditions.Group> group = Conditions.group(c);
+    if (group.isEmpty()) {
+      out.add(new Node(depth, pointer, describe(in, c.pointer()), b));
+      return;
+    }
+    Conditions.Group written = group.get();
+    List<BoundCondition> bound = BoundConditions.group(b)
+        .filter(g -> g.junction() == written.junction()
+            && g.operands().size() == written.operands().size())
+        .orElseThrow(() -> new IllegalStateException(
+            "the bound tree differs from the written one at " + pointer))
+        .operands();
+    out.add(new Node(depth, pointer, switch (written.junction()) {
+      case ALL -> "all of " + written.operands().size();
+      case ANY -> "any of " + written.operands().size();
+      case NOT -> "not";
+    }, b));
+    for (int i = 0; i < bound.size(); i++) {
+      visit(written.operands().get(i), bound.get(i), depth + 1, in, prefix);
+    }
   }
 
   /** The node's JSON as written, on one line, cut to a readable length. */
