@@ -19,4 +19,9 @@ public record Limit(long max, List<OrderField> orderBy) {
   public boolean hasMax() {
     return max > 0;
   }
+
+  /** How many of {@code matched} profiles the limit keeps: at most {@code max}, if any. */
+  public long selected(long matched) {
+    return hasMax() ? Math.min(matched, max) : matched;
+  }
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.Callable;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.plan.Feature;
 import org.sparksegments.conditions.plan.Requirements;
-import org.sparksegments.jobs.eval.Evaluation;
 import org.sparksegments.jobs.eval.Workspace;
+import org.sparksegments.jobs.query.Explanation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +36,7 @@ final class ExplainCommand implements Callable<Integer> {
     Instant asOf = AsOf.parse(pick.asOf);
     Workspace ws = Workspace.open("explain", set.catalog, set.segments);
     BoundSegment s = ws.bind(pick.segment);
-    Evaluation e = ws.evaluator().evaluate(List.of(s), asOf);
+    Explanation e = Explanation.of(ws.evaluator(), s, asOf);
     System.out.println("segment " + s.id() + " on database " + s.database().name() + " as of "
         + asOf);
     Requirements req = Requirements.of(s.condition().stream().toList());
@@ -54,16 +54,16 @@ final class ExplainCommand implements Callable<Integer> {
     }
     System.out.println();
     System.out.println("== predicate (range and conditions) ==");
-    System.out.println(e.matched(s.id()));
+    System.out.println(e.predicate());
     System.out.println();
     System.out.println("== physical plan of the selection ==");
-    System.out.println(e.selected(s.id()).queryExecution().executedPlan().treeString());
+    System.out.println(e.physicalPlan());
     if (counts) {
       Progress progress = new Progress(set.quiet);
       progress.say("counting the profiles passing each node of segment " + s.id());
       System.out.println();
       System.out.println("== profiles of the range passing each node (one Spark job) ==");
-      NodeCounts.lines(s, e, ws.segments()).forEach(System.out::println);
+      NodeCounts.lines(s, e.nodeCounts(ws.segments())).forEach(System.out::println);
       progress.say("done");
     }
     return ExitCodes.OK;

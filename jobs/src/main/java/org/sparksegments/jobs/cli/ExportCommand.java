@@ -5,16 +5,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.sparksegments.conditions.bind.BoundSegment;
+import org.sparksegments.conditions.bind.FieldRef;
 import org.sparksegments.conditions.error.Problems;
 import org.sparksegments.jobs.eval.Workspace;
 import org.sparksegments.jobs.export.ExportFields;
 import org.sparksegments.jobs.export.ExportFormat;
 import org.sparksegments.jobs.export.OutPath;
 import org.sparksegments.jobs.export.RowsWriter;
+import org.sparksegments.jobs.query.Selection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,7 +53,7 @@ final class ExportCommand implements Callable<Integer> {
     OutPath target = export.out(out, format.folder());
     Workspace ws = Workspace.open("export", set.catalog, set.segments);
     BoundSegment s = ws.bind(pick.segment);
-    Column[] chosen = null;
+    List<FieldRef> chosen = null;
     if (fields != null) {
       Problems problems = new Problems();
       chosen = ExportFields.chosen(s, fields, problems);
@@ -62,9 +61,8 @@ final class ExportCommand implements Callable<Integer> {
         throw Options.invalid(problems, "--fields");
       }
     }
-    Dataset<Row> selected = ws.evaluator().selected(s, asOf);
-    Dataset<Row> rows = selected.select(chosen != null ? chosen
-        : ExportFields.all(s.database().idColumn(), selected.columns()));
+    // Planned before anything is written, as a frame handed straight to the writer.
+    var rows = Selection.of(ws.evaluator(), s, asOf).exportRows(chosen);
     Progress progress = new Progress(set.quiet);
     progress.say("exporting " + s.id() + " as of " + asOf + " to " + target.path()
         + " (" + format + ")");

@@ -10,15 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.Problems;
 import org.sparksegments.conditions.error.ValidationError;
-import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.catalog.Database;
 import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.Workspace;
@@ -26,6 +22,7 @@ import org.sparksegments.jobs.export.ExportFormat;
 import org.sparksegments.jobs.export.History;
 import org.sparksegments.jobs.export.OutPath;
 import org.sparksegments.jobs.export.RowsWriter;
+import org.sparksegments.jobs.query.MemberHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,30 +85,25 @@ final class ExportHistoryCommand implements Callable<Integer> {
     Map<History, Boolean> present = present(s, wanted);
     Progress progress = new Progress(set.quiet);
     Database db = ws.catalog().database(s.database().name()).orElseThrow();
-    String id = db.idColumn();
     Evaluator ev = ws.evaluator();
     progress.say("selecting the members of " + s.id() + " as of " + asOf);
-    Dataset<Row> members = ev.selected(s, asOf).select(Columns.column(id))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    long count = members.count();
+    MemberHistory members = MemberHistory.of(ev, s, db, asOf);
+    long count = members.members();
     progress.say(count + " members");
     Map<History, Long> rows = new LinkedHashMap<>();
     RowsWriter writer = new RowsWriter(format, db.zone());
-    try {
+    try (members) {
       target.write(dir -> {
         Files.createDirectory(dir);
         for (History h : present.keySet()) {
           if (present.get(h)) {
             progress.say("writing " + h.table() + " from " + from + " until " + to);
-            Dataset<Row> all = ev.table(db, h.source(db).orElseThrow());
-            rows.put(h, writer.write(h.rows(all, members, id, from, to, asOf),
+            rows.put(h, writer.write(members.rows(h, from, to),
                 dir.resolve(h.table() + "." + format.extension())));
             progress.say(rows.get(h) + " " + h.table() + " rows");
           }
         }
       });
-    } finally {
-      members.unpersist();
     }
     ObjectNode line = ExportOptions.summary(s.id(), asOf, format);
     line.put("out", target.path().toString());

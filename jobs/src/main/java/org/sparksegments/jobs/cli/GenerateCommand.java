@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
 import org.sparksegments.data.SampleGenerator;
 import org.sparksegments.jobs.eval.Sessions;
 import picocli.CommandLine.Command;
@@ -50,8 +49,8 @@ final class GenerateCommand implements Callable<Integer> {
     Progress progress = new Progress(false);
     progress.say("generating " + profiles + " profiles per database, seed " + seed + ", into "
         + out);
-    SparkSession spark = Sessions.create("generate");
-    SampleGenerator.Summary summary = SampleGenerator.generate(spark, out, profiles, seed);
+    SampleGenerator.Summary summary = SampleGenerator.generate(Sessions.create("generate"), out,
+        profiles, seed);
     for (Map.Entry<String, Long> e : summary.rowsPerTable().entrySet()) {
       System.out.printf("%-28s %,14d rows%n", e.getKey(), e.getValue());
     }

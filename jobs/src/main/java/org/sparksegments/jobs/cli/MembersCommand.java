@@ -7,10 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Row;
 import org.sparksegments.conditions.bind.BoundSegment;
-import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.eval.Workspace;
+import org.sparksegments.jobs.query.Selection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -30,14 +29,12 @@ final class MembersCommand implements Callable<Integer> {
     BoundSegment s = ws.bind(pick.segment);
     Progress progress = new Progress(set.quiet);
     progress.say("listing members of " + s.id() + " as of " + asOf);
-    String id = s.database().idColumn();
-    Iterator<Row> rows = ws.evaluator().selected(s, asOf).select(Columns.column(id))
-        .toLocalIterator();
+    Iterator<String> ids = Selection.of(ws.evaluator(), s, asOf).ids();
     long n = 0;
     BufferedWriter out = new BufferedWriter(
         new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-    while (rows.hasNext()) {
-      out.write(String.valueOf(rows.next().get(0)));
+    while (ids.hasNext()) {
+      out.write(ids.next());
       out.write('\n');
       n++;
     }

@@ -1,19 +1,13 @@
 package org.sparksegments.jobs.cli;
 
-import static org.apache.spark.sql.functions.lit;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
-import org.apache.spark.sql.Column;
 import org.sparksegments.conditions.bind.BoundSegment;
-import org.sparksegments.conditions.spark.Buckets;
-import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.eval.Estimate;
-import org.sparksegments.jobs.eval.Evaluation;
 import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.Sample;
+import org.sparksegments.jobs.query.SampledCounts;
 
 /**
  * count --sample: in_range and matched over the lowest P % of the range's buckets, scaled up
@@ -30,22 +24,18 @@ final class SampledCount {
     int k = sample.sampledBuckets();
     int n = sample.rangeBuckets();
     progress.say("sampling " + k + " of the range's " + n + " buckets");
-    Evaluation e = evaluator.evaluate(List.of(s), asOf);
-    Column sampled = Buckets.inRange(Columns.column(s.database().idColumn()), sample.sampled());
-    long[] c = e.countWhere(sampled, List.of(lit(true), e.matched(s.id())));
-    Estimate inRange = Estimate.of(c[0], k, n);
-    Estimate matched = Estimate.of(c[1], k, n);
-    long max = s.segment().limit().max();
-    long selected = max > 0 ? Math.min(matched.value(), max) : matched.value();
+    SampledCounts c = SampledCounts.of(evaluator, s, asOf, sample);
+    Estimate inRange = c.inRange();
+    Estimate matched = c.matched();
     ObjectNode o = CountCommand.counts(s.id(), asOf,
-        new Evaluator.Counts(inRange.value(), matched.value(), selected));
+        new Evaluator.Counts(inRange.value(), matched.value(), c.selected()));
     o.put("estimate", true);
     BigDecimal p = percent.stripTrailingZeros();
     o.put("sample_percent", p.scale() < 0 ? p.setScale(0) : p);
     o.put("range_buckets", n);
     o.put("sampled_buckets", k);
-    o.put("sample_in_range", c[0]);
-    o.put("sample_matched", c[1]);
+    o.put("sample_in_range", inRange.sample());
+    o.put("sample_matched", matched.sample());
     o.put("in_range_low", inRange.low());
     o.put("in_range_high", inRange.high());
     o.put("matched_low", matched.low());

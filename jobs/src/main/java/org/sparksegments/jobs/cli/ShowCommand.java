@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Column;
 import org.sparksegments.conditions.bind.BoundSegment;
+import org.sparksegments.conditions.bind.FieldRef;
 import org.sparksegments.conditions.bind.FieldResolver;
 import org.sparksegments.conditions.error.Problems;
-import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.eval.Workspace;
+import org.sparksegments.jobs.query.Selection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,23 +38,22 @@ final class ShowCommand implements Callable<Integer> {
     }
     Workspace ws = Workspace.open("show", set.catalog, set.segments);
     BoundSegment s = ws.bind(pick.segment);
-    List<Column> cols = new ArrayList<>();
+    List<FieldRef> shown = null;
     if (fields != null) {
       Problems problems = new Problems();
-      cols.add(Columns.column(s.database().idColumn()));
+      List<FieldRef> refs = new ArrayList<>();
       for (String f : fields) {
         FieldResolver.resolve(s.database().profiles(), f, "profiles", "", problems)
-            .ifPresent(ref -> cols.add(Columns.field(ref).as(ref.path())));
+            .ifPresent(refs::add);
       }
+      shown = refs;
       if (!problems.isEmpty()) {
         throw Options.invalid(problems, "--fields");
       }
     }
     Progress progress = new Progress(set.quiet);
     progress.say("showing " + s.id() + " as of " + asOf);
-    var selected = ws.evaluator().selected(s, asOf);
-    (cols.isEmpty() ? selected : selected.select(cols.toArray(Column[]::new)))
-        .show(rows, 0, false);
+    Selection.of(ws.evaluator(), s, asOf).show(rows, shown);
     return ExitCodes.OK;
   }
 }

@@ -120,8 +120,8 @@ public final class Evaluation {
     Map<String, Evaluator.Counts> out = new LinkedHashMap<>();
     for (int i = 0; i < ids.size(); i++) {
       long m = r.getLong(2 * i + 1);
-      long max = segments.get(ids.get(i)).segment().limit().max();
-      out.put(ids.get(i), new Evaluator.Counts(r.getLong(2 * i), m, max > 0 ? Math.min(m, max) : m));
+      out.put(ids.get(i), new Evaluator.Counts(r.getLong(2 * i), m,
+          segments.get(ids.get(i)).segment().limit().selected(m)));
     }
     return out;
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.sparksegments.conditions.bind.BoundSegment;
+import org.sparksegments.conditions.bind.FieldRef;
 import org.sparksegments.conditions.bind.FieldResolver;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.Problems;
@@ -31,14 +32,14 @@ public final class ExportFields {
   }
 
   /**
-   * The id column, then the chosen fields resolved against the profiles schema (no Spark job).
+   * The chosen fields resolved against the profiles schema (no Spark job), without the id
+   * column, which is always exported first anyway.
    *
    * @param problems where unknown or repeated fields are reported
    */
-  public static Column[] chosen(BoundSegment s, List<String> fields, Problems problems) {
+  public static List<FieldRef> chosen(BoundSegment s, List<String> fields, Problems problems) {
     String id = s.database().idColumn();
-    List<Column> out = new ArrayList<>();
-    out.add(Columns.column(id));
+    List<FieldRef> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (String f : fields) {
       if (f.equals(id)) {
@@ -50,8 +51,8 @@ public final class ExportFields {
         continue;
       }
       FieldResolver.resolve(s.database().profiles(), f, "profiles", "", problems)
-          .ifPresent(ref -> out.add(Columns.field(ref).as(ref.path())));
+          .ifPresent(out::add);
     }
-    return out.toArray(Column[]::new);
+    return out;
   }
 }
