@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +52,10 @@ import org.sparksegments.testing.FrameAssert;
 import org.sparksegments.testing.SharedSpark;
 
 /**
- * The golden cases: one parameterized test over {@code src/test/resources/golden/*.json}, run
- * against the hand-made database of {@link Fixture} (real Parquet files, written once).
+ * The golden cases: one parameterized test over {@code conditions/src/test/resources/golden/*.json}
+ * (the corpus lives with the parser and binder, whose own tests check its error cases without
+ * Spark), run against the hand-made database of {@link Fixture} (real Parquet files, written
+ * once).
  *
  * <p>To regenerate the expectations from the engine, run
  * {@code mvn -B -o -pl jobs test -Dtest=GoldenCasesTest -Dgolden.update=true}: the runner then
@@ -122,12 +122,14 @@ class GoldenCasesTest {
     return new Validator(fixture.catalog(), schemas);
   }
 
-  static Stream<String> cases() throws IOException, URISyntaxException {
-    URL url = GoldenCasesTest.class.getResource("/golden");
-    if (url == null) {
-      throw new IllegalStateException("no golden/ folder on the test classpath");
+  /** The corpus folder, shared with the conditions module's tests. */
+  static final Path GOLDEN = TestSample.root().resolve("conditions/src/test/resources/golden");
+
+  static Stream<String> cases() throws IOException {
+    if (!Files.isDirectory(GOLDEN)) {
+      throw new IllegalStateException("no golden folder at " + GOLDEN);
     }
-    try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+    try (Stream<Path> files = Files.list(GOLDEN)) {
       return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
           .sorted().toList().stream();
     }
@@ -347,15 +349,11 @@ class GoldenCasesTest {
   private static synchronized Map<String, Instant> memberCases() throws IOException {
     if (MEMBER_CASES == null) {
       Map<String, Instant> m = new TreeMap<>();
-      try {
-        for (String name : cases().toList()) {
-          JsonNode golden = readCase(name);
-          if (golden.has("expected")) {
-            m.put(name, asOf(golden));
-          }
+      for (String name : cases().toList()) {
+        JsonNode golden = readCase(name);
+        if (golden.has("expected")) {
+          m.put(name, asOf(golden));
         }
-      } catch (URISyntaxException e) {
-        throw new IllegalStateException(e);
       }
       MEMBER_CASES = m;
     }
@@ -363,12 +361,8 @@ class GoldenCasesTest {
   }
 
   private static JsonNode readCase(String name) throws IOException {
-    try {
-      Path file = Path.of(GoldenCasesTest.class.getResource("/golden/" + name).toURI());
-      return Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    Path file = GOLDEN.resolve(name);
+    return Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
   }
 
   private static String segmentText(JsonNode golden) throws IOException {
@@ -432,9 +426,7 @@ class GoldenCasesTest {
   /** Rewrites the "expected" list of a case in the source folder (golden.update=true). */
   private static synchronized void rewriteExpected(String name, List<String> actual)
       throws IOException {
-    Path source = Path.of(System.getProperty("golden.dir", Path.of(
-        System.getProperty("basedir", ".")).resolve("src/test/resources/golden").toString()))
-        .resolve(name);
+    Path source = Path.of(System.getProperty("golden.dir", GOLDEN.toString())).resolve(name);
     String text = Files.readString(source, StandardCharsets.UTF_8);
     Matcher m = EXPECTED.matcher(text);
     if (!m.find()) {

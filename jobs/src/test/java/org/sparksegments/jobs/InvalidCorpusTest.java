@@ -27,11 +27,13 @@ import org.sparksegments.jobs.eval.Validator;
 import org.sparksegments.testing.SharedSpark;
 
 /**
- * Every document of {@code src/test/resources/invalid} is rejected with exactly the problems
- * (code and JSON pointer) listed for it in {@code expected.tsv}: no fewer, no more.
+ * Every document of {@code conditions/src/test/resources/invalid} is rejected with exactly the
+ * problems (code and JSON pointer) listed for it in {@code expected.tsv}: no fewer, no more. The
+ * corpus lives with the parser and binder, whose own tests check it without Spark against a
+ * hand-written schema; here it meets the generated sample's real tables.
  */
 class InvalidCorpusTest {
-  private static final Path DIR = TestSample.root().resolve("jobs/src/test/resources/invalid");
+  private static final Path DIR = TestSample.root().resolve("conditions/src/test/resources/invalid");
   private static Catalog catalog;
 
   @BeforeAll
