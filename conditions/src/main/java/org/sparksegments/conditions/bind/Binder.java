@@ -1,11 +1,15 @@
 package org.sparksegments.conditions.bind;
 
+import org.sparksegments.conditions.schema.FieldType;
+
+import org.sparksegments.conditions.schema.TableSchema;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.sparksegments.conditions.bind.FieldType.Kind;
+import org.sparksegments.conditions.schema.FieldType.Kind;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.Pointers;
 import org.sparksegments.conditions.error.Problems;

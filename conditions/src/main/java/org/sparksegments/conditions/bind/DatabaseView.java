@@ -1,5 +1,7 @@
 package org.sparksegments.conditions.bind;
 
+import org.sparksegments.conditions.schema.TableSchema;
+
 import java.time.ZoneId;
 import java.util.Objects;
 

@@ -1,10 +1,14 @@
 package org.sparksegments.conditions.bind;
 
+import org.sparksegments.conditions.schema.FieldType;
+
+import org.sparksegments.conditions.schema.TableSchema;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sparksegments.conditions.bind.FieldType.Kind;
+import org.sparksegments.conditions.schema.FieldType.Kind;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.Pointers;
 import org.sparksegments.conditions.model.Aggregate;

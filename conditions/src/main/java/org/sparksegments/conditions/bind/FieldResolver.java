@@ -1,5 +1,9 @@
 package org.sparksegments.conditions.bind;
 
+import org.sparksegments.conditions.schema.TableSchema;
+
+import org.sparksegments.conditions.schema.FieldType;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.sparksegments.conditions.bind.FieldType.Kind;
+import org.sparksegments.conditions.schema.FieldType.Kind;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.Problems;
 import org.sparksegments.conditions.model.Literal;

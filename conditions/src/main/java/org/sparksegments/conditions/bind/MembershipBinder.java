@@ -1,5 +1,7 @@
 package org.sparksegments.conditions.bind;
 
+import org.sparksegments.conditions.schema.TableSchema;
+
 import java.util.List;
 import java.util.Optional;
 import org.sparksegments.conditions.error.ErrorCode;

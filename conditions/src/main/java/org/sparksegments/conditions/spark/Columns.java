@@ -10,7 +10,7 @@ import static org.apache.spark.sql.functions.unix_micros;
 import java.time.ZoneId;
 import org.apache.spark.sql.Column;
 import org.sparksegments.conditions.bind.FieldRef;
-import org.sparksegments.conditions.bind.FieldType.Kind;
+import org.sparksegments.conditions.schema.FieldType.Kind;
 
 /** Column references and time helpers that never depend on the session time zone. */
 public final class Columns {

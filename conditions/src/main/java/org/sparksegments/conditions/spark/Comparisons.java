@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.sparksegments.conditions.bind.BoundValue;
-import org.sparksegments.conditions.bind.FieldType.Kind;
+import org.sparksegments.conditions.schema.FieldType.Kind;
 
 /**
  * Comparisons of a column with a value of its kind, or with a whole local day ({@link

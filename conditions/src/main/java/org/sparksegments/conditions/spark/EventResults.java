@@ -1,8 +1,8 @@
 package org.sparksegments.conditions.spark;
 
 import org.sparksegments.conditions.bind.BoundCondition;
-import org.sparksegments.conditions.bind.FieldType;
-import org.sparksegments.conditions.bind.FieldType.Kind;
+import org.sparksegments.conditions.schema.FieldType;
+import org.sparksegments.conditions.schema.FieldType.Kind;
 import org.sparksegments.conditions.model.Aggregate;
 
 /** The result type of an event aggregate, as the binder converted its compared values. */

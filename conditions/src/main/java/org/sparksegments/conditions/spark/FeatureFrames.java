@@ -1,5 +1,7 @@
 package org.sparksegments.conditions.spark;
 
+import org.sparksegments.conditions.schema.FieldType;
+
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -244,7 +246,7 @@ public final class FeatureFrames {
   private static Column exactly(Feature.EventAggregate a,
       java.util.function.UnaryOperator<Column> agg, Column value) {
     boolean isDouble = a.of().flatMap(f -> f.type().scalarKind())
-        .filter(k -> k == org.sparksegments.conditions.bind.FieldType.Kind.DOUBLE).isPresent();
+        .filter(k -> k == org.sparksegments.conditions.schema.FieldType.Kind.DOUBLE).isPresent();
     return isDouble ? agg.apply(value.cast("decimal(38,10)")).cast("double") : agg.apply(value);
   }
 

@@ -9,9 +9,9 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.sparksegments.conditions.bind.FieldType;
-import org.sparksegments.conditions.bind.FieldType.Kind;
-import org.sparksegments.conditions.bind.TableSchema;
+import org.sparksegments.conditions.schema.FieldType;
+import org.sparksegments.conditions.schema.FieldType.Kind;
+import org.sparksegments.conditions.schema.TableSchema;
 
 /** Fills the binder's schema view from a Spark {@link StructType}. */
 public final class SparkSchemas {

@@ -1,8 +1,10 @@
 package org.sparksegments.conditions.bind;
 
+import org.sparksegments.conditions.schema.FieldType;
+
 import java.util.List;
 import java.util.Optional;
-import org.sparksegments.conditions.bind.FieldType.Kind;
+import org.sparksegments.conditions.schema.FieldType.Kind;
 import org.sparksegments.conditions.model.FieldOp;
 
 /** Small bound trees built by hand, for tests that need no schema and no Spark. */

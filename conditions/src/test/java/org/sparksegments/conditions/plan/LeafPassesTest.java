@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.sparksegments.conditions.bind.BoundCondition;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.bind.DatabaseView;
-import org.sparksegments.conditions.bind.TableSchema;
+import org.sparksegments.conditions.schema.TableSchema;
 import org.sparksegments.conditions.model.Limit;
 import org.sparksegments.conditions.model.Range;
 import org.sparksegments.conditions.model.Segment;

@@ -18,7 +18,7 @@ import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
-import org.sparksegments.conditions.bind.TableSchema;
+import org.sparksegments.conditions.schema.TableSchema;
 import org.sparksegments.conditions.json.Json;
 
 /**

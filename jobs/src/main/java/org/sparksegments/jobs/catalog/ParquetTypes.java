@@ -9,9 +9,9 @@ import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnot
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
-import org.sparksegments.conditions.bind.FieldType;
-import org.sparksegments.conditions.bind.FieldType.Kind;
-import org.sparksegments.conditions.bind.TableSchema;
+import org.sparksegments.conditions.schema.FieldType;
+import org.sparksegments.conditions.schema.FieldType.Kind;
+import org.sparksegments.conditions.schema.TableSchema;
 
 /**
  * Reads a Parquet schema written by another tool as Spark's reader would see it: logical types

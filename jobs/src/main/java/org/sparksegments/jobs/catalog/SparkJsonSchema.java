@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.sparksegments.conditions.bind.FieldType;
-import org.sparksegments.conditions.bind.FieldType.Kind;
-import org.sparksegments.conditions.bind.TableSchema;
+import org.sparksegments.conditions.schema.FieldType;
+import org.sparksegments.conditions.schema.FieldType.Kind;
+import org.sparksegments.conditions.schema.TableSchema;
 
 /** Reads the Spark schema JSON that Spark stores in Parquet footers, without Spark. */
 final class SparkJsonSchema {

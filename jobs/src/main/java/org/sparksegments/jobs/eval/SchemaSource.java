@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.sparksegments.conditions.bind.TableSchema;
+import org.sparksegments.conditions.schema.TableSchema;
 import org.sparksegments.conditions.spark.SparkSchemas;
 import org.sparksegments.jobs.catalog.FooterSchemas;
 import org.sparksegments.jobs.catalog.TableSource;

@@ -1,4 +1,4 @@
-package org.sparksegments.conditions.bind;
+package org.sparksegments.conditions.schema;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
-package org.sparksegments.conditions.bind;
+package org.sparksegments.conditions.schema;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sparksegments.conditions.bind.FieldType.NamedField;
+import org.sparksegments.conditions.schema.FieldType.NamedField;
 
 /** The columns of one table, in order. */
 public record TableSchema(List<NamedField> columns) {
