@@ -14,6 +14,15 @@ public final class Sessions {
 
   private Sessions() {}
 
+  /**
+   * The Hadoop configuration a session of this process would have (Hadoop's defaults and site
+   * files, plus every {@code spark.hadoop.*} setting), for reading the catalog and the segments
+   * before a session is started.
+   */
+  public static org.apache.hadoop.conf.Configuration hadoopConfiguration() {
+    return org.apache.spark.deploy.SparkHadoopUtil.get().newConfiguration(new SparkConf());
+  }
+
   public static SparkSession create(String appName) {
     SparkConf conf = new SparkConf();
     SparkSession.Builder b = SparkSession.builder().appName("spark-segments " + appName);

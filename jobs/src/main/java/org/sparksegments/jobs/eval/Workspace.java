@@ -13,6 +13,7 @@ import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
 import org.sparksegments.jobs.catalog.Catalog;
 import org.sparksegments.jobs.catalog.CatalogLoader;
+import org.sparksegments.jobs.fs.Storage;
 
 /**
  * The one way in, for the command line and the Java API alike: the catalog, the segment set, the
@@ -24,6 +25,7 @@ public final class Workspace {
   private final Validator validator;
   private final Supplier<SparkSession> start;
   private SparkSession spark;
+  private final Storage storage;
 
   private Workspace(Catalog catalog, SegmentSet segments, SparkSession given,
       Supplier<SparkSession> start) {
@@ -31,6 +33,8 @@ public final class Workspace {
     this.segments = segments;
     this.spark = given;
     this.start = start;
+    this.storage = Storage.of(given == null ? Sessions.hadoopConfiguration()
+        : given.sparkContext().hadoopConfiguration());
     this.validator = new Validator(catalog, new SchemaSource(
         given == null ? null : given.sparkContext().hadoopConfiguration(), this::spark), segments);
   }
@@ -103,6 +107,11 @@ public final class Workspace {
         : "Cannot pick the segment: the document holds " + all.size()
             + " segments (expected exactly one)"));
     throw new InvalidInputException(errors);
+  }
+
+  /** The file systems of this workspace's paths, configured as its session's. */
+  public Storage storage() {
+    return storage;
   }
 
   /** The session: the caller's, or one started on first use. */
