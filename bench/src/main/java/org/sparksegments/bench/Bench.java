@@ -64,8 +64,8 @@ public final class Bench {
       body = duck::runAll;
     } else {
       SparkSession spark = Sessions.create("bench " + side);
-      Catalog catalog = CatalogLoader.load(catalogFile);
-      SegmentSet set = SegmentSet.load(segmentsDir);
+      Catalog catalog = CatalogLoader.load(org.sparksegments.jobs.fs.Storage.local(), String.valueOf(catalogFile));
+      SegmentSet set = SegmentSet.load(org.sparksegments.jobs.fs.Storage.local(), String.valueOf(segmentsDir));
       Validator validator = new Validator(catalog, new SchemaSource(null, () -> spark), set);
       List<BoundSegment> bound = new ArrayList<>();
       for (var p : set.all()) {

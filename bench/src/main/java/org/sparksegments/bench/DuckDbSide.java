@@ -21,9 +21,9 @@ final class DuckDbSide {
   private final List<String> untranslated = new ArrayList<>();
 
   DuckDbSide(Path catalog, Path segments, Instant asOf) throws Exception {
-    List<Segment> all = SegmentSet.load(segments).all().stream().map(Parsed::segment)
+    List<Segment> all = SegmentSet.load(org.sparksegments.jobs.fs.Storage.local(), String.valueOf(segments)).all().stream().map(Parsed::segment)
         .filter(Objects::nonNull).toList();
-    Database db = CatalogLoader.load(catalog).database(all.get(0).database()).orElseThrow();
+    Database db = CatalogLoader.load(org.sparksegments.jobs.fs.Storage.local(), String.valueOf(catalog)).database(all.get(0).database()).orElseThrow();
     runner = DuckDbRunner.open();
     for (DuckDbSegments.Translation t : DuckDbSegments.translateAll(all, runner.describe(db),
         asOf)) {

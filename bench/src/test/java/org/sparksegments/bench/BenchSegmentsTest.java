@@ -33,8 +33,8 @@ class BenchSegmentsTest {
   void everySegmentIsValidAndEveryKindOccurs(@TempDir Path dir) throws Exception {
     SampleGenerator.generate(SharedSpark.session(), dir.resolve("sample"), 300, 42);
     BenchSegments.write(dir.resolve("segments"), 300);
-    SegmentSet set = SegmentSet.load(dir.resolve("segments"));
-    Validator v = new Validator(CatalogLoader.load(dir.resolve("sample/catalog.json")),
+    SegmentSet set = SegmentSet.load(org.sparksegments.jobs.fs.Storage.local(), String.valueOf(dir.resolve("segments")));
+    Validator v = new Validator(CatalogLoader.load(org.sparksegments.jobs.fs.Storage.local(), String.valueOf(dir.resolve("sample/catalog.json"))),
         new SchemaSource(null, SharedSpark::session), set);
     assertEquals(300, set.all().size());
     for (var p : set.all()) {

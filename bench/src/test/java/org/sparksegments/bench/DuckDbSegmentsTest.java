@@ -55,7 +55,7 @@ class DuckDbSegmentsTest {
   static void sample() throws Exception {
     SampleGenerator.generate(SharedSpark.session(), dir.resolve("sample"), 2000, 42);
     BenchSegments.write(dir.resolve("segments"), 300);
-    catalog = CatalogLoader.load(dir.resolve("sample/catalog.json"));
+    catalog = CatalogLoader.load(org.sparksegments.jobs.fs.Storage.local(), String.valueOf(dir.resolve("sample/catalog.json")));
     shop = catalog.database("shop").orElseThrow();
     duck = DuckDbRunner.open();
   }
@@ -67,7 +67,7 @@ class DuckDbSegmentsTest {
 
   @Test
   void everyTranslatedBenchSegmentCountsAsTheEngine() throws Exception {
-    SegmentSet set = SegmentSet.load(dir.resolve("segments"));
+    SegmentSet set = SegmentSet.load(org.sparksegments.jobs.fs.Storage.local(), String.valueOf(dir.resolve("segments")));
     DuckDbRunner.Report report = duck.run(segments(set), shop, AS_OF);
     assertSameCounts(set, report);
     assertTrue(report.results().size() >= 210, "translated only " + report.results().size()
@@ -119,8 +119,8 @@ class DuckDbSegmentsTest {
 
   @Test
   void otherKindsCountAsTheEngineAndTheRestAreLeftOutWithTheirReason() throws Exception {
-    SegmentSet set = SegmentSet.load(
-        Path.of(getClass().getResource("/duckdb-kinds.json").toURI()));
+    SegmentSet set = SegmentSet.load(org.sparksegments.jobs.fs.Storage.local(), String.valueOf(
+        Path.of(getClass().getResource("/duckdb-kinds.json").toURI())));
     DuckDbRunner.Report report = duck.run(segments(set), shop, AS_OF);
     Map<String, String> reasons = new TreeMap<>();
     report.untranslated().forEach(u -> reasons.put(u.id(), u.reason()));
@@ -147,7 +147,7 @@ class DuckDbSegmentsTest {
 
   @Test
   void theExamplesCountAsTheEngineOnBothDatabases() throws Exception {
-    SegmentSet set = SegmentSet.load(Path.of("..", "data", "examples"));
+    SegmentSet set = SegmentSet.load(org.sparksegments.jobs.fs.Storage.local(), String.valueOf(Path.of("..", "data", "examples")));
     List<Segment> segments = segments(set);
     for (String db : List.of("shop", "app")) {
       DuckDbRunner.Report report = duck.run(segments, catalog.database(db).orElseThrow(), AS_OF);
@@ -179,8 +179,8 @@ class DuckDbSegmentsTest {
         duck.describe(rewritten).type("events", "ts"));
     assertEquals(Optional.of("TIMESTAMP"), duck.describe(shop).type("events", "ts"));
 
-    List<Segment> segments = segments(SegmentSet.load(
-        Path.of(getClass().getResource("/duckdb-kinds.json").toURI())));
+    List<Segment> segments = segments(SegmentSet.load(org.sparksegments.jobs.fs.Storage.local(), String.valueOf(
+        Path.of(getClass().getResource("/duckdb-kinds.json").toURI()))));
     List<DuckDbRunner.Result> int96 = duck.run(segments, shop, AS_OF).results();
     List<DuckDbRunner.Result> int64 = duck.run(segments, rewritten, AS_OF).results();
     assertEquals(int96.size(), int64.size());

@@ -58,9 +58,9 @@ class CatalogTableSourceTest {
         + condition + " }, { \"id\": \"from-files\", \"database\": \"shop\", " + condition
         + " } ]");
 
-    Catalog catalog = CatalogLoader.load(catalogFile);
+    Catalog catalog = org.sparksegments.jobs.LocalFiles.catalog(catalogFile);
     assertTrue(catalog.database("mixed").orElseThrow().profiles().sessionTable());
-    SegmentSet set = SegmentSet.load(segments);
+    SegmentSet set = org.sparksegments.jobs.LocalFiles.segments(segments);
     Validator v = new Validator(catalog, new SchemaSource(null, SharedSpark::session), set);
     Binder.Result tables = v.validate(set.find("from-tables").orElseThrow());
     Binder.Result files = v.validate(set.find("from-files").orElseThrow());
@@ -74,7 +74,7 @@ class CatalogTableSourceTest {
     assertTrue(fromFiles.size() > 0, "the case selects someone");
     FrameAssert.assertIds(fromFiles, fromTables, "table: sources vs Parquet paths");
 
-    Binder.Result unknown = new Validator(CatalogLoader.load(writeCatalog(dir)),
+    Binder.Result unknown = new Validator(org.sparksegments.jobs.LocalFiles.catalog(writeCatalog(dir)),
         new SchemaSource(null, SharedSpark::session), set)
         .validate(set.find("from-tables").orElseThrow());
     assertEquals("UNREADABLE_TABLE", unknown.errors().get(0).code().name());

@@ -304,7 +304,7 @@ public final class Fixture {
       for (Row r : rows) {
         created.put(r.getString(0), (Instant) r.get(1));
       }
-      return new Fixture(dir, catalogFile, CatalogLoader.load(catalogFile), created);
+      return new Fixture(dir, catalogFile, org.sparksegments.jobs.LocalFiles.catalog(catalogFile), created);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InvalidInputException e) {

@@ -38,7 +38,7 @@ class InvalidCorpusTest {
 
   @BeforeAll
   static void sample() throws Exception {
-    catalog = CatalogLoader.load(TestSample.catalog());
+    catalog = org.sparksegments.jobs.LocalFiles.catalog(TestSample.catalog());
   }
 
   private static Map<String, Set<String>> expected() throws Exception {
@@ -54,7 +54,7 @@ class InvalidCorpusTest {
   }
 
   private static List<ValidationError> problems(Path file) {
-    SegmentSet set = SegmentSet.load(file);
+    SegmentSet set = org.sparksegments.jobs.LocalFiles.segments(file);
     Validator v = new Validator(catalog, new SchemaSource(null, SharedSpark::session), set);
     List<ValidationError> out = new ArrayList<>();
     set.all().forEach(p -> {

@@ -50,8 +50,8 @@ class SharedAggregationTest {
           { "external": "crm", "op": "not_exists",
             "where": { "field": "tier", "op": "eq", "value": "bronze" } } ] } }
         """);
-    Catalog catalog = CatalogLoader.load(TestSample.catalog());
-    SegmentSet set = SegmentSet.load(file);
+    Catalog catalog = org.sparksegments.jobs.LocalFiles.catalog(TestSample.catalog());
+    SegmentSet set = org.sparksegments.jobs.LocalFiles.segments(file);
     Validator v = new Validator(catalog, new SchemaSource(null, SharedSpark::session), set);
     BoundSegment s = v.validate(set.all().get(0)).segment();
     Evaluation e = new Evaluator(SharedSpark.session(), catalog, v::bound)

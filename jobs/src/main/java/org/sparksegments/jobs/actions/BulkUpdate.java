@@ -57,7 +57,7 @@ public final class BulkUpdate {
   }
 
   /** Stages the members, writes the new version and switches {@code catalogFile} to it. */
-  public Result run(Evaluator evaluator, BoundSegment s, Instant asOf, Path catalogFile,
+  public Result run(Evaluator evaluator, BoundSegment s, Instant asOf, org.apache.hadoop.fs.Path catalogFile,
       Consumer<String> progress) throws IOException {
     org.apache.hadoop.fs.Path table = new org.apache.hadoop.fs.Path(db.profiles().location());
     org.apache.hadoop.fs.Path work = files.workFolder(table.getParent());

@@ -3,20 +3,16 @@ package org.sparksegments.jobs.actions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import org.apache.hadoop.fs.Path;
 import org.sparksegments.conditions.json.Json;
+import org.sparksegments.jobs.fs.Storage;
 
 /**
  * Points one table of a catalog file at a new source, atomically: the file is rewritten as a
  * whole (a Jackson tree edit, everything else kept, pretty-printed) into a temporary file of the
- * same folder, flushed to disk, then renamed over the catalog. Readers see the old file or the
- * new one, never a mix.
+ * same folder, then renamed over the catalog ({@link Storage#replace}). Readers see the old file
+ * or the new one, never a mix, on the local file system and HDFS.
  */
 final class CatalogFile {
   private CatalogFile() {}
@@ -25,9 +21,9 @@ final class CatalogFile {
    * Sets {@code databases.DB.TABLE} to {@code replacement}, provided it still reads
    * {@code expected}: a catalog changed by someone else meanwhile is left alone (IOException).
    */
-  static void switchSource(Path file, String db, String table, String expected,
-      String replacement) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+  static void switchSource(Storage storage, Path file, String db, String table,
+      String expected, String replacement) throws IOException {
+    String text = new String(storage.read(file), StandardCharsets.UTF_8);
     JsonNode root = Json.MAPPER.readTree(text);
     JsonNode current = root.path("databases").path(db).get(table);
     if (!(root.path("databases").path(db) instanceof ObjectNode dbNode) || current == null
@@ -39,21 +35,13 @@ final class CatalogFile {
     dbNode.put(table, replacement);
     String out = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root)
         + (text.endsWith("\n") ? "\n" : "");
-    Path abs = file.toAbsolutePath();
-    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".segments-tmp-"
+    Path tmp = new Path(file.getParent(), "." + file.getName() + ".segments-tmp-"
         + ProcessHandle.current().pid());
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(out.getBytes(StandardCharsets.UTF_8));
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      storage.write(tmp, out.getBytes(StandardCharsets.UTF_8));
+      storage.replace(tmp, file);
     } finally {
-      Files.deleteIfExists(tmp);
+      storage.deleteTree(tmp);
     }
   }
 }

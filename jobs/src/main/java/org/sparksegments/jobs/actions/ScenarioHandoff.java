@@ -17,6 +17,7 @@ import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.catalog.CatalogLoader;
+import org.sparksegments.jobs.fs.Storage;
 import org.sparksegments.jobs.catalog.TableSource;
 import org.sparksegments.jobs.eval.Evaluator;
 
@@ -60,7 +61,7 @@ public final class ScenarioHandoff {
           "Cannot hand off members of database '" + database
           + "': its name is used in file names (expected 1 to 128 of A-Z a-z 0-9 _ . -)");
     }
-    TableSource t = CatalogLoader.resolve(to, Path.of("").toAbsolutePath());
+    TableSource t = CatalogLoader.resolve(to, Storage.of(spark.sparkContext().hadoopConfiguration())::qualify);
     TableFiles.requirePath(t, "the hand-off table " + to);
     TableFiles files = new TableFiles(spark);
     org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(t.location());

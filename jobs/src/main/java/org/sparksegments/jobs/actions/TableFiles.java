@@ -39,6 +39,11 @@ final class TableFiles {
     this.conf = spark.sparkContext().hadoopConfiguration();
   }
 
+  /** The file systems of the session's Hadoop configuration. */
+  org.sparksegments.jobs.fs.Storage storage() {
+    return org.sparksegments.jobs.fs.Storage.of(conf);
+  }
+
   SparkSession spark() {
     return spark;
   }

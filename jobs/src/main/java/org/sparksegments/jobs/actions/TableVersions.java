@@ -1,7 +1,7 @@
 package org.sparksegments.jobs.actions;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import org.apache.hadoop.fs.Path;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +33,7 @@ public final class TableVersions {
   static Switched write(TableFiles files, Path catalogFile, Database db, Dataset<Row> rows,
       org.apache.hadoop.fs.Path work, Consumer<String> progress) throws IOException {
     TableSource old = db.profiles();
-    Path base = catalogFile.toAbsolutePath().getParent();
+    CatalogLoader.Resolver base = w -> files.storage().qualify(w, catalogFile.getParent());
     TableSource next = null;
     for (int n = version(old.written()) + 1; next == null; n++) {
       TableSource candidate = CatalogLoader.resolve(versioned(old.written(), n), base);
@@ -47,7 +47,7 @@ public final class TableVersions {
     TestHooks.pauseInTasks(rows, "version-writing").write().parquet(staged.toString());
     files.move(staged, new org.apache.hadoop.fs.Path(next.location()));
     TestHooks.pause("version-moved");
-    CatalogFile.switchSource(catalogFile, db.name(), "profiles", old.written(), next.written());
+    CatalogFile.switchSource(files.storage(), catalogFile, db.name(), "profiles", old.written(), next.written());
     progress.accept("catalog switched: profiles of " + db.name() + " now " + next.written()
         + " (previous version " + old.written() + " unchanged)");
     return new Switched(old.written(), next.written());

@@ -3,7 +3,6 @@ package org.sparksegments.jobs.api;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -15,6 +14,7 @@ import org.sparksegments.jobs.eval.Evaluation;
 import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.SegmentSet;
 import org.sparksegments.jobs.eval.Workspace;
+import org.sparksegments.jobs.fs.Storage;
 
 /**
  * The Java API for notebooks and JVM programs: one segment evaluated in the caller's
@@ -45,7 +45,7 @@ public final class Segments {
   /** The selected profiles of segment {@code id} of a segments file or folder. */
   public static Dataset<Row> evaluateSaved(SparkSession spark, String catalog, String segments,
       String id, Instant asOf) {
-    return members(open(spark, catalog, SegmentSet.load(Path.of(segments)), id), asOf);
+    return members(open(spark, catalog, SegmentSet.load(Storage.of(spark.sparkContext().hadoopConfiguration()), segments), id), asOf);
   }
 
   /**
@@ -61,7 +61,7 @@ public final class Segments {
   /** The count row of segment {@code id} of a segments file or folder. */
   public static Dataset<Row> countSaved(SparkSession spark, String catalog, String segments,
       String id, Instant asOf) {
-    return counts(open(spark, catalog, SegmentSet.load(Path.of(segments)), id), asOf);
+    return counts(open(spark, catalog, SegmentSet.load(Storage.of(spark.sparkContext().hadoopConfiguration()), segments), id), asOf);
   }
 
   private static Dataset<Row> members(Opened o, Instant asOf) {
@@ -83,7 +83,7 @@ public final class Segments {
    * when null) and validates it against the tables' schemas.
    */
   private static Opened open(SparkSession spark, String catalogFile, SegmentSet set, String id) {
-    Workspace ws = Workspace.open(spark, Path.of(catalogFile), set);
+    Workspace ws = Workspace.open(spark, catalogFile, set);
     return new Opened(ws.bind(id), ws.evaluator());
   }
 }

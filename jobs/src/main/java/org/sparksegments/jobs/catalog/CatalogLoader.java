@@ -3,9 +3,7 @@ package org.sparksegments.jobs.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Iterator;
@@ -14,43 +12,53 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+import org.apache.hadoop.fs.Path;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.Pointers;
 import org.sparksegments.conditions.error.Problems;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.Json;
+import org.sparksegments.jobs.fs.Storage;
 
 /** Reads a catalog file (spec section 1), reporting every problem with its JSON pointer. */
 public final class CatalogLoader {
   private static final Set<String> DB_KEYS = Set.of("id_column", "timezone", "profiles",
       "subscriptions", "events", "static_segments", "external");
   private static final Set<String> EXT_KEYS = Set.of("source", "key", "profile_field");
-  private static final Pattern URI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
 
   private CatalogLoader() {}
 
   /**
-   * Loads {@code file}; relative table paths are resolved against its folder.
+   * Loads the catalog file {@code written} (a path or Hadoop URI); relative table paths are
+   * resolved against its folder, every table path is qualified.
    *
    * @throws InvalidInputException with every problem, when the catalog cannot be used
    */
-  public static Catalog load(Path file) {
+  public static Catalog load(Storage storage, String written) {
+    Path file;
+    try {
+      file = storage.qualify(written);
+    } catch (IOException | IllegalArgumentException e) {
+      throw fail(written, ErrorCode.UNREADABLE_FILE, "", "Cannot read the catalog: "
+          + e.getMessage());
+    }
     String source = file.toString();
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(Files.readString(file));
+      root = Json.MAPPER.readTree(new String(storage.read(file), StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       throw fail(source, ErrorCode.MALFORMED_JSON, "", "Cannot parse the catalog at line "
           + (loc == null ? "?" : loc.getLineNr() + ", column " + loc.getColumnNr()) + ": "
           + e.getOriginalMessage());
+    } catch (java.io.FileNotFoundException e) {
+      throw fail(source, ErrorCode.UNREADABLE_FILE, "", "Cannot read the catalog: no such file");
     } catch (IOException e) {
       throw fail(source, ErrorCode.UNREADABLE_FILE, "", "Cannot read the catalog: " + e);
     }
     Problems problems = new Problems();
-    Path base = file.toAbsolutePath().getParent();
+    Resolver base = w -> storage.qualify(w, file.getParent());
     Map<String, Database> dbs = new LinkedHashMap<>();
     JsonNode databases = root == null ? null : root.get("databases");
     if (root == null || !root.isObject() || databases == null || !databases.isObject()) {
@@ -74,7 +82,7 @@ public final class CatalogLoader {
     return new Catalog(file, dbs);
   }
 
-  private static Database database(String name, JsonNode n, String p, Path base,
+  private static Database database(String name, JsonNode n, String p, Resolver base,
       Problems problems) {
     if (!n.isObject()) {
       problems.add(ErrorCode.BAD_CATALOG, p, "Cannot read database '" + name
@@ -149,23 +157,36 @@ public final class CatalogLoader {
     return Optional.of(v.asText());
   }
 
-  private static Optional<TableSource> source(JsonNode n, String key, String p, Path base,
+  private static Optional<TableSource> source(JsonNode n, String key, String p, Resolver base,
       Problems problems) {
     Optional<String> s = text(n, key, p, problems);
-    return s.map(w -> resolve(w, base));
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(resolve(s.get(), base));
+    } catch (IOException | IllegalArgumentException e) {
+      problems.add(ErrorCode.BAD_CATALOG, Pointers.key(p, key), "Cannot use table path '"
+          + s.get() + "': " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
-  /** {@code table:NAME}, a URI with a scheme, an absolute path, or a path relative to base. */
-  public static TableSource resolve(String written, Path base) {
+  /** How a written table path becomes a qualified location. */
+  @FunctionalInterface
+  public interface Resolver {
+    Path qualify(String written) throws IOException;
+  }
+
+  /**
+   * {@code table:NAME}, or a path: a URI with a scheme as given, an absolute path on the default
+   * file system, a relative one against the catalog file's folder.
+   */
+  public static TableSource resolve(String written, Resolver base) throws IOException {
     if (written.startsWith("table:")) {
       return new TableSource(written, written.substring("table:".length()), true);
     }
-    if (URI_SCHEME.matcher(written).matches() && !written.matches("[A-Za-z]:\\\\.*")) {
-      return new TableSource(written, URI.create(written).toString(), false);
-    }
-    Path path = Path.of(written);
-    Path abs = path.isAbsolute() ? path : base.resolve(path).normalize();
-    return new TableSource(written, abs.toUri().toString(), false);
+    return new TableSource(written, base.qualify(written).toString(), false);
   }
 
   private static void unknown(JsonNode n, String p, Set<String> allowed, Problems problems) {

@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
       SampleGenerator.generate(Sessions.create("demo"), sample, profiles, 42);
     }
     Instant asOf = SampleGenerator.SAMPLE_AS_OF;
-    Workspace ws = Workspace.open("demo", catalog, java.util.List.of(examples));
+    Workspace ws = Workspace.open("demo", catalog.toString(), java.util.List.of(examples.toString()));
     List<Binder.Result> results = ws.validateAll();
     int invalid = 0;
     Map<String, List<BoundSegment>> byDatabase = new TreeMap<>();

@@ -1,18 +1,24 @@
 package org.sparksegments.jobs.eval;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.SegmentParser;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
+import org.sparksegments.jobs.fs.Storage;
 
-/** The segments a command is given: a segments file, or every {@code *.json} file of a folder. */
+/**
+ * The segments a command is given: a segments file, or every {@code *.json} file of a folder,
+ * on any file system; each segment's source is the file's qualified URI.
+ */
 public final class SegmentSet {
   private final List<Parsed> parsed;
 
@@ -20,19 +26,19 @@ public final class SegmentSet {
     this.parsed = List.copyOf(parsed);
   }
 
-  /** Reads and parses every segment; ids are checked for duplicates across files. */
-  public static SegmentSet load(Path fileOrFolder) {
-    return load(List.of(fileOrFolder));
+  /** Reads and parses every segment of a file or folder (a path or Hadoop URI). */
+  public static SegmentSet load(Storage storage, String fileOrFolder) {
+    return load(storage, List.of(fileOrFolder));
   }
 
   /**
    * Reads several segment files or folders as one set (a saved segments folder and a quick,
    * unsaved segment file, say); ids are checked for duplicates across all of them.
    */
-  public static SegmentSet load(List<Path> paths) {
+  public static SegmentSet load(Storage storage, List<String> paths) {
     List<Parsed> all = new ArrayList<>();
-    for (Path p : paths) {
-      read(p, all);
+    for (String p : paths) {
+      read(storage, p, all);
     }
     return new SegmentSet(SegmentParser.markDuplicates(all));
   }
@@ -42,26 +48,56 @@ public final class SegmentSet {
     return new SegmentSet(SegmentParser.parseText(source, text));
   }
 
-  private static void read(Path fileOrFolder, List<Parsed> all) {
-    if (Files.isDirectory(fileOrFolder)) {
-      try (Stream<Path> files = Files.list(fileOrFolder)) {
-        for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json"))
-            .filter(Files::isRegularFile).sorted().toList()) {
-          all.addAll(SegmentParser.parseFile(f));
+  private static void read(Storage storage, String written, List<Parsed> all) {
+    Path p;
+    try {
+      p = storage.qualify(written);
+    } catch (IOException | IllegalArgumentException e) {
+      all.add(fileError(written, "Cannot read segments: " + e.getMessage()));
+      return;
+    }
+    try {
+      Optional<FileStatus> st = storage.status(p);
+      if (st.isEmpty()) {
+        all.add(fileError(p.toString(), "Cannot read segments: no such file or folder"));
+      } else if (st.get().isDirectory()) {
+        for (FileStatus f : storage.children(p)) {
+          if (f.isFile() && f.getPath().getName().endsWith(".json")) {
+            all.addAll(parseFile(storage, f));
+          }
         }
-      } catch (IOException e) {
-        all.add(fileError(fileOrFolder, "Cannot list the segments folder: " + e.getMessage()));
+      } else {
+        all.addAll(parseFile(storage, st.get()));
       }
-    } else if (Files.isRegularFile(fileOrFolder)) {
-      all.addAll(SegmentParser.parseFile(fileOrFolder));
-    } else {
-      all.add(fileError(fileOrFolder, "Cannot read segments: no such file or folder"));
+    } catch (IOException e) {
+      all.add(fileError(p.toString(), "Cannot read segments: " + e.getMessage()));
     }
   }
 
-  private static Parsed fileError(Path p, String message) {
-    return new Parsed(p.toString(), "", null, null, List.of(
-        new ValidationError(ErrorCode.UNREADABLE_FILE, p.toString(), null, "", message)));
+  /** One segments file: at most 1 MiB of strict UTF-8, parsed. */
+  private static List<Parsed> parseFile(Storage storage, FileStatus f) {
+    String source = f.getPath().toString();
+    if (f.getLen() > SegmentParser.MAX_FILE_BYTES) {
+      return List.of(new Parsed(source, "", null, null, List.of(new ValidationError(
+          ErrorCode.FILE_TOO_LARGE, source, null, "", "Cannot read the file: it has "
+              + f.getLen() + " bytes (expected at most 1 MiB, " + SegmentParser.MAX_FILE_BYTES
+              + " bytes)"))));
+    }
+    try {
+      byte[] bytes = storage.readAtMost(f.getPath(), SegmentParser.MAX_FILE_BYTES);
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+      return SegmentParser.parseText(source, text);
+    } catch (IOException e) {
+      return List.of(fileError(source, "Cannot read the file: " + e.getMessage()));
+    }
+  }
+
+  private static Parsed fileError(String source, String message) {
+    return new Parsed(source, "", null, null, List.of(
+        new ValidationError(ErrorCode.UNREADABLE_FILE, source, null, "", message)));
   }
 
   public List<Parsed> all() {

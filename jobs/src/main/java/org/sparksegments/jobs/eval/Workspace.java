@@ -1,6 +1,5 @@
 package org.sparksegments.jobs.eval;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -28,15 +27,14 @@ public final class Workspace {
   private final Storage storage;
 
   private Workspace(Catalog catalog, SegmentSet segments, SparkSession given,
-      Supplier<SparkSession> start) {
+      Supplier<SparkSession> start, Storage storage) {
     this.catalog = catalog;
     this.segments = segments;
     this.spark = given;
     this.start = start;
-    this.storage = Storage.of(given == null ? Sessions.hadoopConfiguration()
-        : given.sparkContext().hadoopConfiguration());
+    this.storage = storage;
     this.validator = new Validator(catalog, new SchemaSource(
-        given == null ? null : given.sparkContext().hadoopConfiguration(), this::spark), segments);
+        storage.conf(), this::spark), segments);
   }
 
   /**
@@ -45,10 +43,11 @@ public final class Workspace {
    *
    * @throws InvalidInputException when the catalog cannot be used
    */
-  public static Workspace open(String command, Path catalogFile, List<Path> segmentsPaths) {
-    Catalog catalog = CatalogLoader.load(catalogFile);
-    return new Workspace(catalog, SegmentSet.load(segmentsPaths), null,
-        () -> Sessions.create(command));
+  public static Workspace open(String command, String catalogFile, List<String> segmentsPaths) {
+    Storage storage = Storage.of(Sessions.hadoopConfiguration());
+    Catalog catalog = CatalogLoader.load(storage, catalogFile);
+    return new Workspace(catalog, SegmentSet.load(storage, segmentsPaths), null,
+        () -> Sessions.create(command), storage);
   }
 
   /**
@@ -57,8 +56,10 @@ public final class Workspace {
    *
    * @throws InvalidInputException when the catalog cannot be used
    */
-  public static Workspace open(SparkSession spark, Path catalogFile, SegmentSet segments) {
-    return new Workspace(CatalogLoader.load(catalogFile), segments, spark, () -> spark);
+  public static Workspace open(SparkSession spark, String catalogFile, SegmentSet segments) {
+    Storage storage = Storage.of(spark.sparkContext().hadoopConfiguration());
+    return new Workspace(CatalogLoader.load(storage, catalogFile), segments, spark, () -> spark,
+        storage);
   }
 
   public Catalog catalog() {

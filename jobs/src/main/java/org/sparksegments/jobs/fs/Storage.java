@@ -44,6 +44,11 @@ public final class Storage {
     return new Storage(conf);
   }
 
+  /** Hadoop's default configuration (the local file system unless site files say otherwise). */
+  public static Storage local() {
+    return new Storage(new Configuration());
+  }
+
   /** The Hadoop configuration the paths are resolved with. */
   public Configuration conf() {
     return conf;

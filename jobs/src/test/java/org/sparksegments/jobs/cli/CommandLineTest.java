@@ -39,8 +39,8 @@ class CommandLineTest {
 
   /** The same segment evaluated in this JVM, to compare the command's output with. */
   private static List<String> expectedMembers(String id) throws Exception {
-    Catalog c = CatalogLoader.load(Path.of(catalog));
-    SegmentSet set = SegmentSet.load(Path.of(examples));
+    Catalog c = org.sparksegments.jobs.LocalFiles.catalog(Path.of(catalog));
+    SegmentSet set = org.sparksegments.jobs.LocalFiles.segments(Path.of(examples));
     BoundSegment s = new Validator(c, new SchemaSource(new org.apache.hadoop.conf.Configuration(),
         SharedSpark::session)).validate(set.find(id).orElseThrow()).segment();
     return new Evaluator(SharedSpark.session(), c).selected(s, Instant.parse(AS_OF))

@@ -53,7 +53,7 @@ class ExplainCountsTest {
 
   @BeforeAll
   static void sample() throws Exception {
-    catalog = CatalogLoader.load(TestSample.catalog());
+    catalog = org.sparksegments.jobs.LocalFiles.catalog(TestSample.catalog());
   }
 
   /** The node lines of the report: pointer and count, the range line keyed "range". */
@@ -71,7 +71,7 @@ class ExplainCountsTest {
     Path own = tmp.resolve("own.json");
     Files.writeString(own, OWN);
     List<Path> paths = List.of(TestSample.examples(), own);
-    SegmentSet set = SegmentSet.load(paths);
+    SegmentSet set = org.sparksegments.jobs.LocalFiles.segments(paths);
     Validator validator = new Validator(catalog, new SchemaSource(null, SharedSpark::session),
         set);
     Evaluator evaluator = new Evaluator(SharedSpark.session(), catalog, validator::bound);
@@ -101,7 +101,7 @@ class ExplainCountsTest {
             nodeId));
       }
       Files.writeString(file, json.append("]").toString());
-      SegmentSet withNodes = SegmentSet.load(List.of(TestSample.examples(), own, file));
+      SegmentSet withNodes = org.sparksegments.jobs.LocalFiles.segments(List.of(TestSample.examples(), own, file));
       Validator v = new Validator(catalog, new SchemaSource(null, SharedSpark::session),
           withNodes);
       Evaluator e = new Evaluator(SharedSpark.session(), catalog, v::bound);
@@ -141,7 +141,7 @@ class ExplainCountsTest {
   void theReportIsATreeWithoutWhereNodes(@TempDir Path tmp) throws Exception {
     Path own = tmp.resolve("own.json");
     Files.writeString(own, OWN);
-    SegmentSet set = SegmentSet.load(List.of(TestSample.examples(), own));
+    SegmentSet set = org.sparksegments.jobs.LocalFiles.segments(List.of(TestSample.examples(), own));
     Validator validator = new Validator(catalog, new SchemaSource(null, SharedSpark::session),
         set);
     Evaluator evaluator = new Evaluator(SharedSpark.session(), catalog, validator::bound);
@@ -174,9 +174,9 @@ class ExplainCountsTest {
   @Test
   void aNodeCountEqualsAFilterWrittenByHand() throws Exception {
     BoundSegment s = new Validator(catalog, new SchemaSource(null, SharedSpark::session))
-        .validate(SegmentSet.load(TestSample.examples()).find("berlin-vips").orElseThrow())
+        .validate(org.sparksegments.jobs.LocalFiles.segments(TestSample.examples()).find("berlin-vips").orElseThrow())
         .segment();
-    SegmentSet set = SegmentSet.load(TestSample.examples());
+    SegmentSet set = org.sparksegments.jobs.LocalFiles.segments(TestSample.examples());
     Map<String, Long> counts = parse(NodeCounts.lines(s,
         new Evaluator(SharedSpark.session(), catalog).evaluate(List.of(s), AS_OF), set));
     var profiles = SharedSpark.session().read()
@@ -208,7 +208,7 @@ class ExplainCountsTest {
         "  /conditions/all/0  {\"event\":\"purchase\",\"op\":\"last_before\",\"days\":90}",
         "  /conditions/all/1  {\"segment\":\"big-spenders\",\"op\":\"not_in\"}"),
         lines.stream().map(l -> l.replaceFirst("^\\s*\\d+  ", "")).toList());
-    SegmentSet set = SegmentSet.load(TestSample.examples());
+    SegmentSet set = org.sparksegments.jobs.LocalFiles.segments(TestSample.examples());
     Validator validator = new Validator(catalog, new SchemaSource(null, SharedSpark::session),
         set);
     Evaluator.Counts exact = new Evaluator(SharedSpark.session(), catalog, validator::bound)

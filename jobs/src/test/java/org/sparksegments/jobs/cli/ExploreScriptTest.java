@@ -43,10 +43,10 @@ class ExploreScriptTest {
     assertTrue(p.waitFor(300, TimeUnit.SECONDS), out);
     assertEquals(0, p.exitValue(), out);
 
-    var validator = new Validator(CatalogLoader.load(catalog), new SchemaSource(null,
-        SharedSpark::session), SegmentSet.load(TestSample.examples()));
+    var validator = new Validator(org.sparksegments.jobs.LocalFiles.catalog(catalog), new SchemaSource(null,
+        SharedSpark::session), org.sparksegments.jobs.LocalFiles.segments(TestSample.examples()));
     var s = validator.bound("berlin-vips").orElseThrow();
-    Evaluator.Counts c = new Evaluator(SharedSpark.session(), CatalogLoader.load(catalog),
+    Evaluator.Counts c = new Evaluator(SharedSpark.session(), org.sparksegments.jobs.LocalFiles.catalog(catalog),
         validator::bound).count(s, Instant.parse("2026-06-01T00:00:00Z"));
     List<String> lines = out.lines().filter(l -> l.contains("COUNTS ")).toList();
     assertEquals(List.of("COUNTS " + c.inRange() + " " + c.matched() + " " + c.selected()),

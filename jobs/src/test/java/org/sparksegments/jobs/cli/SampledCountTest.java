@@ -44,10 +44,10 @@ class SampledCountTest {
 
   @BeforeAll
   static void sample(@TempDir Path tmp) throws Exception {
-    catalog = CatalogLoader.load(TestSample.catalog());
+    catalog = org.sparksegments.jobs.LocalFiles.catalog(TestSample.catalog());
     Path own = tmp.resolve("own.json");
     Files.writeString(own, OWN);
-    SegmentSet set = SegmentSet.load(List.of(TestSample.examples(), own));
+    SegmentSet set = org.sparksegments.jobs.LocalFiles.segments(List.of(TestSample.examples(), own));
     validator = new Validator(catalog, new SchemaSource(null, SharedSpark::session), set);
     evaluator = new Evaluator(SharedSpark.session(), catalog, validator::bound);
   }

@@ -72,15 +72,15 @@ final class ExportFixture {
   }
 
   static BoundSegment bound(String id) throws Exception {
-    Catalog c = CatalogLoader.load(Path.of(catalog()));
+    Catalog c = org.sparksegments.jobs.LocalFiles.catalog(Path.of(catalog()));
     return new Validator(c, new SchemaSource(new org.apache.hadoop.conf.Configuration(),
-        SharedSpark::session)).validate(SegmentSet.load(segments()).find(id)
+        SharedSpark::session)).validate(org.sparksegments.jobs.LocalFiles.segments(segments()).find(id)
         .orElseThrow()).segment();
   }
 
   /** The selected profiles as the evaluator gives them, all columns, in the segment's order. */
   static List<Row> selected(String id) throws Exception {
-    Catalog c = CatalogLoader.load(Path.of(catalog()));
+    Catalog c = org.sparksegments.jobs.LocalFiles.catalog(Path.of(catalog()));
     return new Evaluator(SharedSpark.session(), c).selected(bound(id), Instant.parse(AS_OF))
         .collectAsList();
   }

@@ -35,7 +35,7 @@ class CloneTest {
     Map<String, String> after = Folders.snapshot(dir);
     after.remove("berlin-vips-copy.json");
     assertEquals(before, after);
-    assertTrue(SegmentSet.load(dir).find("berlin-vips-copy").orElseThrow().ok());
+    assertTrue(org.sparksegments.jobs.LocalFiles.segments(dir).find("berlin-vips-copy").orElseThrow().ok());
   }
 
   @Test

@@ -46,7 +46,7 @@ class DeleteRestoreTest {
     Map<String, String> expected = new java.util.TreeMap<>(before);
     expected.put(".bin/berlin-vips.20261128T141500Z.json", expected.remove("berlin-vips.json"));
     assertEquals(expected, Folders.snapshot(dir));
-    SegmentSet set = SegmentSet.load(dir);
+    SegmentSet set = org.sparksegments.jobs.LocalFiles.segments(dir);
     assertTrue(set.find("berlin-vips").isEmpty());
     assertEquals(18, set.ids().size());
     assertTrue(set.all().stream().allMatch(p -> p.ok()), "the bin is not read as segments");

@@ -69,7 +69,7 @@ class DifferentialTest {
   @BeforeAll
   static void load() throws Exception {
     catalogFile = TestSample.catalog();
-    catalog = CatalogLoader.load(catalogFile);
+    catalog = org.sparksegments.jobs.LocalFiles.catalog(catalogFile);
     for (String db : List.of("shop", "app")) {
       DATA.put(db, ReferenceData.load(SharedSpark.session(), catalogFile, db));
     }
@@ -181,7 +181,7 @@ class DifferentialTest {
       List<ObjectNode> segments, int orderChecks) throws Exception {
     Path file = Files.createTempFile(dir, db + "-", ".json");
     Files.writeString(file, RandomTrees.toJson(segments), StandardCharsets.UTF_8);
-    SegmentSet set = SegmentSet.load(file);
+    SegmentSet set = org.sparksegments.jobs.LocalFiles.segments(file);
     Validator v = new Validator(catalog, new SchemaSource(null, SharedSpark::session), set);
     List<BoundSegment> bound = new ArrayList<>();
     List<String> invalid = new ArrayList<>();
@@ -720,7 +720,7 @@ class DifferentialTest {
         "{\"not\":{\"all\":[{\"field\":\"city\",\"op\":\"exists\"},{\"any\":[]}]}}")) {
       Path f = Files.createTempFile(dir, "empty-", ".json");
       Files.writeString(f, json(seg("g", "shop", c)), StandardCharsets.UTF_8);
-      SegmentSet set = SegmentSet.load(f);
+      SegmentSet set = org.sparksegments.jobs.LocalFiles.segments(f);
       Validator v = new Validator(catalog, new SchemaSource(null, SharedSpark::session), set);
       Binder.Result r = v.validate(set.all().get(0));
       if (r.ok() || r.errors().stream().noneMatch(x -> x.code().name().equals("EMPTY_GROUP"))) {

@@ -69,8 +69,8 @@ public final class RunHarness {
 
   /** Plans every segment of {@code segments} the way RunCommand.call() does (no --only). */
   static Prepared prepare(Path catalogFile, Path segments) throws Exception {
-    Catalog c = CatalogLoader.load(catalogFile);
-    SegmentSet set = SegmentSet.load(segments);
+    Catalog c = org.sparksegments.jobs.LocalFiles.catalog(catalogFile);
+    SegmentSet set = org.sparksegments.jobs.LocalFiles.segments(segments);
     Validator v = new Validator(c, new SchemaSource(null, SharedSpark::session), set);
     List<BatchRun.Planned> planned = new ArrayList<>();
     for (Parsed p : set.all()) {
