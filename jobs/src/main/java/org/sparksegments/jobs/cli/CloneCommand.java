@@ -1,8 +1,8 @@
 package org.sparksegments.jobs.cli;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.Path;
 import org.sparksegments.jobs.manage.Cloner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +34,7 @@ final class CloneCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path written = Cloner.cloneSegment(folder.read(), id, newId, Optional.ofNullable(name));
-    System.out.println("cloned " + id + " as " + newId + ": " + written.getFileName());
+    System.out.println("cloned " + id + " as " + newId + ": " + written.getName());
     return ExitCodes.OK;
   }
 }

@@ -42,10 +42,10 @@ final class DeleteCommand implements Callable<Integer> {
           + dep.pointer() + ") now " + (dep.direct() ? "refers to a missing segment"
               : "depends on a missing segment, through " + dep.refersTo()));
     }
-    String binned = Bin.FOLDER + "/" + d.binned().getFileName();
+    String binned = Bin.FOLDER + "/" + d.binned().getName();
     System.out.println("deleted " + id + ": " + (d.element()
-        ? "cut out of " + d.from().getFileName() + ", kept in " + binned
-        : d.from().getFileName() + " moved to " + binned));
+        ? "cut out of " + d.from().getName() + ", kept in " + binned
+        : d.from().getName() + " moved to " + binned));
     return ExitCodes.OK;
   }
 }

@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
         + " segment as of the sample's as-of and prints their counts as a table."},
     footer = {"", "Exit status: 0 done, 2 an example is invalid, 1 failure."})
 final class DemoCommand implements Callable<Integer> {
+  // Local folders by nature: the demo generates its sample on this machine's disk (the sample
+  // generator uses java.nio.file) and reads the examples of the checkout.
   @Option(names = "--sample", defaultValue = "data/sample", paramLabel = "DIR",
       description = "Where the sample lives (default: ${DEFAULT-VALUE}).")
   Path sample;

@@ -1,24 +1,39 @@
 package org.sparksegments.jobs.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
+import org.apache.hadoop.fs.Path;
 import org.sparksegments.conditions.error.ValidationError;
+import org.sparksegments.jobs.eval.Sessions;
+import org.sparksegments.jobs.fs.Storage;
 import org.sparksegments.jobs.manage.SegmentFolder;
 import picocli.CommandLine.Option;
 
 /** The saved segments folder that the file commands (dependents, clone, …) read and change. */
 final class FolderOptions {
   @Option(names = "--segments", required = true, paramLabel = "DIR",
-      description = "The segments folder: every *.json file directly in it (not in subfolders"
-          + " such as the bin, .bin).")
-  Path dir;
+      description = "The segments folder, a path or a Hadoop URI (hdfs://, s3a://, ...): every"
+          + " *.json file directly in it (not in subfolders such as the bin, .bin).")
+  String dir;
 
-  /** The folder read, or invalid input when it is not a folder. */
+  /**
+   * The folder read through the file systems of the Spark configuration (no session is
+   * started), or invalid input when it is not a folder.
+   */
   SegmentFolder read() {
-    if (!Files.isDirectory(dir)) {
-      throw Options.bad("--segments", dir.toString(), "a segments folder");
+    Storage storage = Storage.of(Sessions.hadoopConfiguration());
+    Path qualified;
+    boolean folder;
+    try {
+      qualified = storage.qualify(dir);
+      folder = storage.isDirectory(qualified);
+    } catch (IOException | IllegalArgumentException e) {
+      throw Options.bad("--segments", dir, "a segments folder that can be read: "
+          + e.getMessage());
     }
-    return SegmentFolder.read(dir);
+    if (!folder) {
+      throw Options.bad("--segments", qualified.toString(), "a segments folder");
+    }
+    return SegmentFolder.read(storage, qualified);
   }
 
   /** Says on standard error what could not be read, so its references are not known. */

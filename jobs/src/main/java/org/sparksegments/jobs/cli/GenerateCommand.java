@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
             + " the sample's as-of, 2026-06-01T00:00:00Z."},
     footer = {"", "Exit status: 0 done, 2 invalid options (nothing written), 1 failure."})
 final class GenerateCommand implements Callable<Integer> {
+  // A local folder by nature: the sample generator writes its files on this machine's disk
+  // (java.nio.file), for trying the engine out; copy it elsewhere to use it on a cluster.
   @Option(names = "--out", required = true, paramLabel = "DIR",
       description = "Folder to write into; it must be empty or absent unless --overwrite.")
   Path out;

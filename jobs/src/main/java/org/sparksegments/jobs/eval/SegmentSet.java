@@ -74,8 +74,11 @@ public final class SegmentSet {
     }
   }
 
-  /** One segments file: at most 1 MiB of strict UTF-8, parsed. */
-  private static List<Parsed> parseFile(Storage storage, FileStatus f) {
+  /**
+   * One segments file: at most 1 MiB of strict UTF-8, parsed; each segment's source is the
+   * file's qualified URI. Also used by the file commands (clone, delete, restore, dependents).
+   */
+  public static List<Parsed> parseFile(Storage storage, FileStatus f) {
     String source = f.getPath().toString();
     if (f.getLen() > SegmentParser.MAX_FILE_BYTES) {
       return List.of(new Parsed(source, "", null, null, List.of(new ValidationError(

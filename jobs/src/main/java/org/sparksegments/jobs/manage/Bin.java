@@ -4,17 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.apache.hadoop.fs.Path;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.Json;
+import org.sparksegments.jobs.fs.Storage;
 import org.sparksegments.jobs.manage.Dependents.Dependent;
 import org.sparksegments.jobs.manage.JsonText.Span;
 import org.sparksegments.jobs.manage.SegmentFolder.Entry;
@@ -23,7 +23,8 @@ import org.sparksegments.jobs.manage.SegmentFolder.Entry;
  * Deletes segments of a folder into its hidden bin folder {@code .bin}, named with the UTC
  * time of the deletion ({@code berlin-vips.20261128T141500Z.json}), where {@link Restore} finds
  * them again. The folder's readers never see the bin: they read only {@code *.json} files
- * directly in the folder.
+ * directly in the folder. Every step goes through {@link Storage}, so the folder may be on any
+ * file system: a whole file is moved with one rename, a file in the bin is never overwritten.
  */
 public final class Bin {
   /** The bin's name inside a segments folder. */
@@ -36,8 +37,8 @@ public final class Bin {
   /**
    * What a deletion did.
    *
-   * @param from the segment's file
-   * @param binned the file in the bin that holds the segment now
+   * @param from the segment's file, qualified
+   * @param binned the file in the bin that holds the segment now, qualified
    * @param element true when the segment was cut out of an array file that keeps the others
    * @param dependents the segments that depended on it (only with force)
    */
@@ -54,33 +55,38 @@ public final class Bin {
     List<Dependent> dependents = Dependents.of(folder, id);
     if (!dependents.isEmpty() && !force) {
       throw new InvalidInputException(dependents.stream().map(d -> new ValidationError(
-          ErrorCode.HAS_DEPENDENTS, folder.dir().resolve(d.file()).toString(), d.id(),
+          ErrorCode.HAS_DEPENDENTS, folder.file(d.file()).toString(), d.id(),
           d.pointer(), "Cannot delete segment '" + id + "': this segment "
               + (d.direct() ? "refers to it" : "depends on it through '" + d.refersTo() + "'")
               + " (expected no segment depending on it; change those first, or use --force)"))
           .toList());
     }
-    Path bin = folder.dir().resolve(FOLDER);
+    Storage storage = folder.storage();
+    Path bin = folder.file(FOLDER);
     String stamp = STAMP.format(clock.instant());
     try {
-      Files.createDirectories(bin);
+      storage.mkdirs(bin);
       if (e.inArray() && e.inFile() > 1) {
-        Path binned = free(bin, id, stamp);
-        cutElement(e, binned);
+        Path binned = cutElement(storage, e, bin, stamp);
         return new Deleted(e.file(), binned, true, dependents);
       }
       String stem = e.fileName().substring(0, e.fileName().length() - ".json".length());
-      Path binned = free(bin, stem, stamp);
-      Files.move(e.file(), binned);
+      Path binned = free(storage, bin, stem, stamp);
+      storage.rename(e.file(), binned);
       return new Deleted(e.file(), binned, false, dependents);
     } catch (IOException x) {
       throw new UncheckedIOException(x);
     }
   }
 
-  /** Writes the element into {@code binned}, then the array file without it. */
-  private static void cutElement(Entry e, Path binned) {
-    String text = Cloner.read(e.file());
+  /**
+   * Writes the element into a new file of the bin, then the array file without it.
+   *
+   * @return the bin's new file
+   */
+  private static Path cutElement(Storage storage, Entry e, Path bin, String stamp)
+      throws IOException {
+    String text = Cloner.read(storage, e.file());
     List<Span> spans = JsonText.elements(text);
     int i = e.index();
     String element = JsonText.cut(text, spans.get(i)) + "\n";
@@ -93,15 +99,25 @@ public final class Bin {
     ArrayNode others = ((ArrayNode) all).deepCopy();
     others.remove(i);
     Cloner.check(rest, others);
-    Cloner.write(binned, element);
-    Path tmp = e.file().resolveSibling("." + e.fileName() + ".tmp");
-    try {
-      Files.writeString(tmp, rest);
-      Files.move(tmp, e.file(), StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException x) {
-      throw new UncheckedIOException(x);
+    // The first free name is claimed by the exclusive create itself, so two deletions in the
+    // same second never write into one file.
+    Path binned = null;
+    for (int n = 1; binned == null; n++) {
+      Path p = name(bin, e.id(), stamp, n);
+      if (Cloner.createNew(storage, p, element)) {
+        binned = p;
+      }
     }
+    // The array file is replaced at once (the local file system, HDFS): readers see it with
+    // the element or without it.
+    Path tmp = new Path(e.file().getParent(), "." + e.fileName() + ".tmp");
+    try {
+      storage.write(tmp, rest.getBytes(StandardCharsets.UTF_8));
+      storage.replace(tmp, e.file());
+    } finally {
+      storage.deleteTree(tmp);
+    }
+    return binned;
   }
 
   private static JsonNode readTree(String text) {
@@ -113,11 +129,17 @@ public final class Bin {
   }
 
   /** {@code STEM.STAMP.json} in the bin, or with {@code -2}, {@code -3}… after the stamp. */
-  private static Path free(Path bin, String stem, String stamp) {
-    Path p = bin.resolve(stem + "." + stamp + ".json");
-    for (int n = 2; Files.exists(p); n++) {
-      p = bin.resolve(stem + "." + stamp + "-" + n + ".json");
+  private static Path free(Storage storage, Path bin, String stem, String stamp)
+      throws IOException {
+    Path p = name(bin, stem, stamp, 1);
+    for (int n = 2; storage.exists(p); n++) {
+      p = name(bin, stem, stamp, n);
     }
     return p;
+  }
+
+  /** The {@code n}-th name of {@code STEM} deleted at {@code stamp} in the bin. */
+  private static Path name(Path bin, String stem, String stamp, int n) {
+    return new Path(bin, stem + "." + stamp + (n == 1 ? "" : "-" + n) + ".json");
   }
 }

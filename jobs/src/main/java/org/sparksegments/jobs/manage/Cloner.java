@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.apache.hadoop.fs.Path;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.json.Json;
+import org.sparksegments.jobs.fs.Storage;
 import org.sparksegments.jobs.manage.JsonText.Member;
 import org.sparksegments.jobs.manage.JsonText.Span;
 import org.sparksegments.jobs.manage.SegmentFolder.Entry;
@@ -30,7 +30,7 @@ public final class Cloner {
    * an array file is copied alone into its own file. Refused, with nothing written, when the new
    * id is malformed or already used in the folder (by a segment or by a file {@code NEW.json}).
    *
-   * @return the file written
+   * @return the file written, qualified
    */
   public static Path cloneSegment(SegmentFolder folder, String id, String newId,
       Optional<String> name) {
@@ -42,25 +42,40 @@ public final class Cloner {
       throw taken.get(0).invalid(ErrorCode.DUPLICATE_ID, doing + "the folder already has a"
           + " segment with this id, in " + taken.get(0).fileName() + " (expected a new id)");
     }
-    Path target = folder.dir().resolve(newId + ".json");
-    if (Files.exists(target)) {
-      throw InvalidInputException.of(ErrorCode.DUPLICATE_ID,
-          target.toString(), null, doing + "the folder"
-          + " already has a file " + target.getFileName() + " (expected a new file name)");
+    Path target = folder.file(newId + ".json");
+    Storage storage = folder.storage();
+    if (exists(storage, target)) {
+      throw taken(target, doing);
     }
-    String text = documentText(source);
+    String text = documentText(storage, source);
     String copy = withId(text, newId, name);
     ObjectNode expected = source.parsed().segment().document().deepCopy();
     expected.put("id", newId);
     name.ifPresent(n -> expected.put("name", n));
     check(copy, expected);
-    write(target, copy);
+    if (!createNew(storage, target, copy)) {
+      // The name was taken between the check above and the write: nothing was overwritten.
+      throw taken(target, doing);
+    }
     return target;
   }
 
+  private static InvalidInputException taken(Path target, String doing) {
+    return InvalidInputException.of(ErrorCode.DUPLICATE_ID, target.toString(), null, doing
+        + "the folder already has a file " + target.getName() + " (expected a new file name)");
+  }
+
+  private static boolean exists(Storage storage, Path p) {
+    try {
+      return storage.exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The text of the segment's own document: its whole file, or its element cut out. */
-  static String documentText(Entry e) {
-    String text = read(e.file());
+  static String documentText(Storage storage, Entry e) {
+    String text = read(storage, e.file());
     if (!e.inArray()) {
       return text;
     }
@@ -113,29 +128,24 @@ public final class Cloner {
     }
   }
 
-  static String read(Path file) {
+  static String read(Storage storage, Path file) {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return new String(storage.read(file), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * Writes a new file through a hidden temporary file next to it, so that a reader of the folder
-   * never sees half a document; fails if the target appeared meanwhile.
+   * Writes {@code text} as the new file {@code target} in one exclusive create, so that an
+   * existing file is never overwritten, not even one that appeared after the checks (a rename
+   * of a temporary file would replace it on most file systems); false when the name is taken.
+   * The document is small and written in one call.
    */
-  static void write(Path target, String text) {
-    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+  static boolean createNew(Storage storage, Path target, String text) {
     try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, target);
+      return storage.createNew(target, text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // The first failure is the one to report.
-      }
       throw new UncheckedIOException(e);
     }
   }

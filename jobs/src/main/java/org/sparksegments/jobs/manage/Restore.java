@@ -2,21 +2,22 @@ package org.sparksegments.jobs.manage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.InvalidInputException;
-import org.sparksegments.conditions.json.SegmentParser;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
+import org.sparksegments.jobs.eval.SegmentSet;
+import org.sparksegments.jobs.fs.Storage;
 import org.sparksegments.jobs.manage.SegmentFolder.Entry;
 
-/** Brings a deleted segment back from the bin of its folder. */
+/** Brings a deleted segment back from the bin of its folder, on any file system ({@link Storage}). */
 public final class Restore {
   /** {@code STEM.STAMP.json}, the stamp with an optional {@code -N} for a second deletion. */
   private static final Pattern NAME =
@@ -34,25 +35,31 @@ public final class Restore {
    */
   public record Version(Path file, String stem, String stamp, int n) {}
 
-  /** A restored segment: the bin file it came from and the folder's file it is now. */
+  /** A restored segment: the bin file it came from and the folder's file it is now (qualified). */
   public record Restored(Path binned, Path file) {}
 
   /**
    * The versions of segment {@code id} in the bin, oldest first: the bin's files of one
    * segment whose id is {@code id}.
    */
-  public static List<Version> versions(Path dir, String id) {
-    Path bin = dir.resolve(Bin.FOLDER);
+  public static List<Version> versions(SegmentFolder folder, String id) {
+    Storage storage = folder.storage();
+    Path bin = folder.file(Bin.FOLDER);
     List<Version> out = new ArrayList<>();
-    if (!Files.isDirectory(bin)) {
-      return out;
+    try {
+      if (!storage.isDirectory(bin)) {
+        return out;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    for (Path f : SegmentFolder.files(bin)) {
-      Matcher m = NAME.matcher(f.getFileName().toString());
+    for (FileStatus status : SegmentFolder.files(storage, bin)) {
+      Path f = status.getPath();
+      Matcher m = NAME.matcher(f.getName());
       if (!m.matches()) {
         continue;
       }
-      List<Parsed> parsed = SegmentParser.parseFile(f);
+      List<Parsed> parsed = SegmentSet.parseFile(storage, status);
       if (parsed.size() == 1 && parsed.get(0).segment() != null
           && parsed.get(0).segment().id().equals(id)) {
         int n = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
@@ -80,10 +87,10 @@ public final class Restore {
           + " deletion stamp (expected UTC time as in the bin's file names, such as"
           + " 20261128T141500Z)");
     }
-    List<Version> versions = versions(folder.dir(), id);
+    List<Version> versions = versions(folder, id);
     if (versions.isEmpty()) {
       throw InvalidInputException.of(ErrorCode.UNKNOWN_SEGMENT, null, id, doing + ": the bin "
-          + folder.dir().resolve(Bin.FOLDER) + " holds no deleted version of it (expected a"
+          + folder.file(Bin.FOLDER) + " holds no deleted version of it (expected a"
           + " segment deleted with the delete command)");
     }
     Version v = at.isEmpty() ? versions.get(versions.size() - 1) : versions.stream()
@@ -97,17 +104,25 @@ public final class Restore {
           + " segment with this id again, in " + again.get(0).fileName() + " (expected none;"
           + " delete or rename that one first)");
     }
-    Path target = folder.dir().resolve(v.stem() + ".json");
-    if (Files.exists(target)) {
-      throw InvalidInputException.of(ErrorCode.DUPLICATE_ID,
-          target.toString(), null, doing + ": the folder has"
-          + " a file " + target.getFileName() + " again (expected no file of that name)");
-    }
+    Path target = folder.file(v.stem() + ".json");
+    Storage storage = folder.storage();
     try {
-      Files.move(v.file(), target);
+      if (storage.exists(target)) {
+        throw fileAgain(target, doing);
+      }
+      // One rename, which refuses a target that exists: the file is never overwritten.
+      storage.rename(v.file(), target);
+    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+      throw fileAgain(target, doing);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return new Restored(v.file(), target);
+  }
+
+  private static InvalidInputException fileAgain(Path target, String doing) {
+    return InvalidInputException.of(ErrorCode.DUPLICATE_ID, target.toString(), null, doing
+        + ": the folder has a file " + target.getName() + " again (expected no file of that"
+        + " name)");
   }
 }

@@ -2,23 +2,26 @@ package org.sparksegments.jobs.manage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.SegmentParser;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
+import org.sparksegments.jobs.eval.SegmentSet;
+import org.sparksegments.jobs.fs.Storage;
 
 /**
  * A saved segments folder as files: every {@code *.json} file directly in it (the rule of
  * {@code --segments DIR}; hidden folders such as {@code .bin} are not read), each segment with
- * the file and the place in the file it comes from.
+ * the file and the place in the file it comes from. The folder may be on any file system
+ * ({@link Storage}); files are named by their qualified URIs.
  */
 public final class SegmentFolder {
+  private final Storage storage;
   private final Path dir;
   private final List<Entry> entries;
   private final List<ValidationError> problems;
@@ -35,7 +38,7 @@ public final class SegmentFolder {
     }
 
     public String fileName() {
-      return file.getFileName().toString();
+      return file.getName();
     }
 
     /** Bad input about this segment, pointing at its id. */
@@ -50,18 +53,24 @@ public final class SegmentFolder {
     }
   }
 
-  private SegmentFolder(Path dir, List<Entry> entries, List<ValidationError> problems) {
+  private SegmentFolder(Storage storage, Path dir, List<Entry> entries,
+      List<ValidationError> problems) {
+    this.storage = storage;
     this.dir = dir;
     this.entries = List.copyOf(entries);
     this.problems = List.copyOf(problems);
   }
 
-  /** Reads the folder; files or segments that cannot be read are kept as problems. */
-  public static SegmentFolder read(Path dir) {
+  /**
+   * Reads folder {@code dir} (a qualified path); files or segments that cannot be read are kept
+   * as problems.
+   */
+  public static SegmentFolder read(Storage storage, Path dir) {
     List<Entry> entries = new ArrayList<>();
     List<ValidationError> problems = new ArrayList<>();
-    for (Path f : files(dir)) {
-      List<Parsed> parsed = SegmentParser.parseFile(f);
+    for (FileStatus status : files(storage, dir)) {
+      Path f = status.getPath();
+      List<Parsed> parsed = SegmentSet.parseFile(storage, status);
       boolean array = parsed.stream().anyMatch(p -> !p.pointerPrefix().isEmpty());
       for (int i = 0; i < parsed.size(); i++) {
         Parsed p = parsed.get(i);
@@ -71,21 +80,32 @@ public final class SegmentFolder {
         }
       }
     }
-    return new SegmentFolder(dir, entries, problems);
+    return new SegmentFolder(storage, dir, entries, problems);
   }
 
   /** The {@code *.json} files directly in {@code dir}, by name. */
-  static List<Path> files(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".json"))
-          .filter(Files::isRegularFile).sorted().toList();
+  static List<FileStatus> files(Storage storage, Path dir) {
+    try {
+      return storage.children(dir).stream()
+          .filter(f -> f.isFile() && f.getPath().getName().endsWith(".json")).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** The file systems the folder is read and changed through. */
+  public Storage storage() {
+    return storage;
+  }
+
+  /** The folder, qualified. */
   public Path dir() {
     return dir;
+  }
+
+  /** The file {@code name} directly in the folder. */
+  Path file(String name) {
+    return new Path(dir, name);
   }
 
   /** The segments that could be read, in file order. */

@@ -24,7 +24,7 @@ class ManageCommandsTest {
     assertEquals(0, r.exit(), r.toString());
     assertEquals(List.of("pair-a\tpair.json\tdirect\t/0/conditions/all/1/not/segment\timports"),
         r.lines());
-    assertTrue(r.err().contains("warning: " + dir.resolve("broken.json")
+    assertTrue(r.err().contains("warning: " + Folders.uri(dir.resolve("broken.json"))
         + ": MALFORMED_JSON at (root): Cannot parse JSON at line 2"), r.err());
     assertFalse(r.err().contains("SparkContext"), "no Spark is started:\n" + r.err());
 
@@ -86,5 +86,74 @@ class ManageCommandsTest {
     assertEquals(2, again.exit(), again.toString());
     assertTrue(again.err().contains("UNKNOWN_SEGMENT"), again.err());
     assertEquals(before, Folders.snapshot(dir));
+  }
+
+  @Test
+  void aFolderGivenAsAFileUriWorksForEveryFileCommand(@TempDir Path tmp) throws Exception {
+    Path dir = Folders.write(tmp.resolve("s"), Folders.SMALL);
+    String uri = "file://" + dir.toAbsolutePath();
+    Cli.Result deps = Cli.run("dependents", "--segments", uri, "imports");
+    assertEquals(0, deps.exit(), deps.toString());
+    assertEquals(List.of("pair-a\tpair.json\tdirect\t/0/conditions/all/1/not/segment\timports"),
+        deps.lines());
+
+    Cli.Result cloned = Cli.run("clone", "--segments", uri, "base", "--as", "base-copy");
+    assertEquals(0, cloned.exit(), cloned.toString());
+    assertEquals("cloned base as base-copy: base-copy.json", cloned.out());
+    assertEquals(Folders.SMALL.get("base.json").replace("\"base\"", "\"base-copy\""),
+        Files.readString(dir.resolve("base-copy.json")));
+
+    Map<String, String> before = Folders.snapshot(dir);
+    Cli.Result deleted = Cli.run("delete", "--segments", uri, "alone");
+    assertEquals(0, deleted.exit(), deleted.toString());
+    assertTrue(deleted.out().matches("deleted alone: alone.json moved to"
+        + " \\.bin/alone\\.\\d{8}T\\d{6}Z\\.json"), deleted.out());
+    assertFalse(Files.exists(dir.resolve("alone.json")));
+
+    Cli.Result restored = Cli.run("restore", "--segments", uri, "alone");
+    assertEquals(0, restored.exit(), restored.toString());
+    assertEquals(before, Folders.snapshot(dir));
+  }
+
+  @Test
+  void messagesNameFilesByTheirQualifiedUri(@TempDir Path tmp) throws Exception {
+    Path dir = Folders.copy(TestSample.examples(), tmp.resolve("examples"));
+    String qualified = Folders.uri(dir).toString();
+    assertTrue(qualified.startsWith("file:/"), qualified);
+
+    Cli.Result taken = Cli.run("clone", "--segments", dir.toString(), "newcomers-90d", "--as",
+        "berlin-vips");
+    assertEquals(2, taken.exit(), taken.toString());
+    assertTrue(taken.err().contains(qualified + "/berlin-vips.json: segment berlin-vips:"
+        + " DUPLICATE_ID at /id"), taken.err());
+
+    Cli.Result refused = Cli.run("delete", "--segments", dir.toString(), "big-spenders");
+    assertEquals(2, refused.exit(), refused.toString());
+    assertTrue(refused.err().contains(qualified + "/winback-candidates.json: segment"
+        + " winback-candidates: HAS_DEPENDENTS"), refused.err());
+
+    Cli.Result none = Cli.run("restore", "--segments", dir.toString(), "berlin-vips");
+    assertEquals(2, none.exit(), none.toString());
+    assertTrue(none.err().contains("the bin " + qualified + "/.bin holds no deleted version"),
+        none.err());
+
+    // A relative folder is qualified against the working folder (the project root here).
+    Path root = TestSample.root();
+    Path inRoot = Files.createTempDirectory(root.resolve("jobs/target"), "manage-relative-");
+    try {
+      Folders.write(inRoot, Folders.SMALL);
+      Cli.Result note = Cli.run("dependents", "--segments", root.relativize(inRoot).toString(),
+          "no-such-segment");
+      assertEquals(0, note.exit(), note.toString());
+      assertTrue(note.err().contains("note: no segment of " + Folders.uri(inRoot)
+          + " has the id 'no-such-segment'"), note.err());
+      assertTrue(note.err().contains("warning: " + Folders.uri(inRoot.resolve("broken.json"))
+          + ": MALFORMED_JSON"), note.err());
+    } finally {
+      for (String f : Folders.SMALL.keySet()) {
+        Files.deleteIfExists(inRoot.resolve(f));
+      }
+      Files.delete(inRoot);
+    }
   }
 }

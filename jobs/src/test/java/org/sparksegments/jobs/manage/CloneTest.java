@@ -19,19 +19,20 @@ import org.sparksegments.jobs.eval.SegmentSet;
 /** clone: the document as written with a new id, or a refusal with nothing written. */
 class CloneTest {
 
-  private static Path cloneOf(Path dir, String id, String as, String name) {
-    return Cloner.cloneSegment(SegmentFolder.read(dir), id, as, Optional.ofNullable(name));
+  private static org.apache.hadoop.fs.Path cloneOf(Path dir, String id, String as,
+      String name) {
+    return Cloner.cloneSegment(Folders.read(dir), id, as, Optional.ofNullable(name));
   }
 
   @Test
   void onlyTheIdChangesByteForByte(@TempDir Path tmp) throws Exception {
     Path dir = Folders.copy(TestSample.examples(), tmp.resolve("examples"));
     Map<String, String> before = Folders.snapshot(dir);
-    Path written = cloneOf(dir, "berlin-vips", "berlin-vips-copy", null);
-    assertEquals(dir.resolve("berlin-vips-copy.json"), written);
+    org.apache.hadoop.fs.Path written = cloneOf(dir, "berlin-vips", "berlin-vips-copy", null);
+    assertEquals(Folders.uri(dir.resolve("berlin-vips-copy.json")), written);
     String original = Files.readString(dir.resolve("berlin-vips.json"));
     assertEquals(original.replace("\"id\": \"berlin-vips\"", "\"id\": \"berlin-vips-copy\""),
-        Files.readString(written));
+        Files.readString(Folders.local(written)));
     Map<String, String> after = Folders.snapshot(dir);
     after.remove("berlin-vips-copy.json");
     assertEquals(before, after);
@@ -76,7 +77,7 @@ class CloneTest {
           "conditions": { "conditions_of": "base" } }
         """, Files.readString(dir.resolve("pair-c.json")));
     assertEquals(Folders.SMALL.get("pair.json"), Files.readString(dir.resolve("pair.json")));
-    assertEquals(1, SegmentFolder.read(dir).find("pair-c").size());
+    assertEquals(1, Folders.read(dir).find("pair-c").size());
   }
 
   @Test

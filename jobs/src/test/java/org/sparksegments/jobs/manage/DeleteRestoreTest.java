@@ -29,11 +29,11 @@ class DeleteRestoreTest {
       ZoneOffset.UTC);
 
   private static Bin.Deleted delete(Path dir, String id, boolean force, Clock clock) {
-    return Bin.delete(SegmentFolder.read(dir), id, force, clock);
+    return Bin.delete(Folders.read(dir), id, force, clock);
   }
 
   private static Restore.Restored restore(Path dir, String id, String at) {
-    return Restore.restore(SegmentFolder.read(dir), id, Optional.ofNullable(at));
+    return Restore.restore(Folders.read(dir), id, Optional.ofNullable(at));
   }
 
   @Test
@@ -41,7 +41,7 @@ class DeleteRestoreTest {
     Path dir = Folders.copy(TestSample.examples(), tmp.resolve("examples"));
     Map<String, String> before = Folders.snapshot(dir);
     Bin.Deleted d = delete(dir, "berlin-vips", false, T1);
-    assertEquals(dir.resolve(".bin/berlin-vips.20261128T141500Z.json"), d.binned());
+    assertEquals(Folders.uri(dir.resolve(".bin/berlin-vips.20261128T141500Z.json")), d.binned());
     assertFalse(d.element());
     Map<String, String> expected = new java.util.TreeMap<>(before);
     expected.put(".bin/berlin-vips.20261128T141500Z.json", expected.remove("berlin-vips.json"));
@@ -52,7 +52,7 @@ class DeleteRestoreTest {
     assertTrue(set.all().stream().allMatch(p -> p.ok()), "the bin is not read as segments");
 
     Restore.Restored r = restore(dir, "berlin-vips", null);
-    assertEquals(dir.resolve("berlin-vips.json"), r.file());
+    assertEquals(Folders.uri(dir.resolve("berlin-vips.json")), r.file());
     assertEquals(before, Folders.snapshot(dir));
   }
 
@@ -63,10 +63,10 @@ class DeleteRestoreTest {
     InvalidInputException r = assertThrows(InvalidInputException.class,
         () -> delete(dir, "base", false, T1));
     assertEquals(List.of(
-        dir.resolve("direct-not.json") + ": segment direct-not: HAS_DEPENDENTS at"
+        Folders.uri(dir.resolve("direct-not.json")) + ": segment direct-not: HAS_DEPENDENTS at"
             + " /conditions/not/segment: Cannot delete segment 'base': this segment refers to"
             + " it (expected no segment depending on it; change those first, or use --force)",
-        dir.resolve("loop-2.json") + ": segment loop-2: HAS_DEPENDENTS at"
+        Folders.uri(dir.resolve("loop-2.json")) + ": segment loop-2: HAS_DEPENDENTS at"
             + " /conditions/all/1/segment: Cannot delete segment 'base': this segment refers to"
             + " it (expected no segment depending on it; change those first, or use --force)"),
         r.errors().subList(0, 2).stream().map(ValidationError::render).toList());
@@ -106,7 +106,7 @@ class DeleteRestoreTest {
     assertEquals(cut, Files.readString(dir.resolve(".bin/pair-a.20261128T141500Z.json")));
     restore(dir, "pair-a", null);
     assertEquals(cut, Files.readString(dir.resolve("pair-a.json")));
-    assertEquals(1, SegmentFolder.read(dir).find("pair-a").size());
+    assertEquals(1, Folders.read(dir).find("pair-a").size());
 
     // The last one of an array file: the whole file goes, and comes back byte for byte.
     String rest = Files.readString(dir.resolve("pair.json"));
@@ -137,7 +137,7 @@ class DeleteRestoreTest {
     Files.writeString(dir.resolve("alone.json"), v1.replace("Hamburg", "Köln"));
     delete(dir, "alone", false, T2);
     assertEquals(List.of("20261128T141500Z", "20261128T141500Z-2", "20261129T080000Z"),
-        Restore.versions(dir, "alone").stream().map(Restore.Version::stamp).toList());
+        Restore.versions(Folders.read(dir), "alone").stream().map(Restore.Version::stamp).toList());
 
     restore(dir, "alone", "20261128T141500Z-2");
     assertEquals(v2, Files.readString(dir.resolve("alone.json")));
@@ -155,7 +155,7 @@ class DeleteRestoreTest {
     Files.delete(dir.resolve("alone.json"));
     restore(dir, "alone", "20261128T141500Z");
     assertEquals(v1, Files.readString(dir.resolve("alone.json")));
-    assertEquals(List.of(), Restore.versions(dir, "alone"));
+    assertEquals(List.of(), Restore.versions(Folders.read(dir), "alone"));
   }
 
   @Test

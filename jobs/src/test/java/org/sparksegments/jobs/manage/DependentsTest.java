@@ -14,7 +14,7 @@ import org.sparksegments.jobs.TestSample;
 class DependentsTest {
 
   private static List<String> lines(Path dir, String id) {
-    return Dependents.of(SegmentFolder.read(dir), id).stream().map(Dependents.Dependent::line)
+    return Dependents.of(Folders.read(dir), id).stream().map(Dependents.Dependent::line)
         .toList();
   }
 
@@ -53,7 +53,7 @@ class DependentsTest {
   @Test
   void anUnreadableFileIsAProblemAndTheRestIsRead(@TempDir Path tmp) throws Exception {
     Path dir = Folders.write(tmp.resolve("s"), Folders.SMALL);
-    SegmentFolder f = SegmentFolder.read(dir);
+    SegmentFolder f = Folders.read(dir);
     assertEquals(1, f.problems().size(), f.problems().toString());
     assertEquals(ErrorCode.MALFORMED_JSON, f.problems().get(0).code());
     assertTrue(f.problems().get(0).file().endsWith("broken.json"));

@@ -1,12 +1,14 @@
 package org.sparksegments.jobs.manage;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.sparksegments.jobs.fs.Storage;
 
 /** Small segment folders for the file-command tests, and exact snapshots of folders. */
 public final class Folders {
@@ -60,6 +62,25 @@ public final class Folders {
               "conditions": { "conditions_of": "base" } }
           ]
           """);
+
+  /** The folder {@code dir} read through the local file system, as the file commands read it. */
+  public static SegmentFolder read(Path dir) {
+    return SegmentFolder.read(Storage.local(), uri(dir));
+  }
+
+  /** A local path as the file-system layer names it: qualified, {@code file:/…}. */
+  public static org.apache.hadoop.fs.Path uri(Path p) {
+    try {
+      return Storage.local().qualify(p.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A qualified {@code file:} path as a local path. */
+  public static Path local(org.apache.hadoop.fs.Path p) {
+    return Path.of(p.toUri());
+  }
 
   /** Writes {@code files} into {@code dir}. */
   public static Path write(Path dir, Map<String, String> files) throws IOException {
