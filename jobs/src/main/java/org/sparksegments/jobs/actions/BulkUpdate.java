@@ -4,13 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,13 +57,12 @@ public final class BulkUpdate {
   }
 
   /** Stages the members, writes the new version and switches {@code catalogFile} to it. */
-  public Result run(Evaluator evaluator, BoundSegment s, Instant asOf, org.apache.hadoop.fs.Path catalogFile,
+  public Result run(Evaluator evaluator, BoundSegment s, Instant asOf, Path catalogFile,
       Consumer<String> progress) throws IOException {
-    org.apache.hadoop.fs.Path table = new org.apache.hadoop.fs.Path(db.profiles().location());
-    org.apache.hadoop.fs.Path work = files.workFolder(table.getParent());
+    Path table = new Path(db.profiles().location());
+    Path work = files.workFolder(table.getParent());
     try {
-      MemberIds m = MemberIds.stage(evaluator, s, asOf, files,
-          new org.apache.hadoop.fs.Path(work, "ids"));
+      MemberIds m = MemberIds.stage(evaluator, s, asOf, files, new Path(work, "ids"));
       progress.accept(m.count() + " members of " + s.id() + " as of " + asOf + " to update");
       String id = db.idColumn();
       Dataset<Row> profiles = files.spark().read().parquet(db.profiles().location());

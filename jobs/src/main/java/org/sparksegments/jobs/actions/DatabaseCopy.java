@@ -95,7 +95,7 @@ public final class DatabaseCopy {
 
   /** Stages the members, then adds (or, with upsert, replaces) their rows in the target. */
   public Result run(Evaluator evaluator, BoundSegment s, Instant asOf,
-      org.apache.hadoop.fs.Path catalogFile, Consumer<String> progress) throws IOException {
+      Path catalogFile, Consumer<String> progress) throws IOException {
     Path folder = new Path(target.profiles().location());
     Path work = files.workFolder(upsert ? folder.getParent() : folder);
     try {

@@ -3,13 +3,13 @@ package org.sparksegments.jobs.actions;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
 import org.sparksegments.conditions.bind.BoundSegment;
@@ -17,7 +17,6 @@ import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.catalog.CatalogLoader;
-import org.sparksegments.jobs.fs.Storage;
 import org.sparksegments.jobs.catalog.TableSource;
 import org.sparksegments.jobs.eval.Evaluator;
 
@@ -39,10 +38,10 @@ public final class ScenarioHandoff {
   public record Result(String file, boolean written, long rows) {}
 
   private final TableFiles files;
-  private final org.apache.hadoop.fs.Path root;
+  private final Path root;
   private final String scenario;
 
-  private ScenarioHandoff(TableFiles files, org.apache.hadoop.fs.Path root, String scenario) {
+  private ScenarioHandoff(TableFiles files, Path root, String scenario) {
     this.files = files;
     this.root = root;
     this.scenario = scenario;
@@ -61,10 +60,10 @@ public final class ScenarioHandoff {
           "Cannot hand off members of database '" + database
           + "': its name is used in file names (expected 1 to 128 of A-Z a-z 0-9 _ . -)");
     }
-    TableSource t = CatalogLoader.resolve(to, Storage.of(spark.sparkContext().hadoopConfiguration())::qualify);
-    TableFiles.requirePath(t, "the hand-off table " + to);
     TableFiles files = new TableFiles(spark);
-    org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(t.location());
+    TableSource t = CatalogLoader.resolve(to, files.storage()::qualify);
+    TableFiles.requirePath(t, "the hand-off table " + to);
+    Path root = new Path(t.location());
     if (files.isFile(root)) {
       throw InvalidInputException.of(ErrorCode.BAD_OPTION,
           "Cannot use --to '" + to + "': it is a file"
@@ -73,15 +72,9 @@ public final class ScenarioHandoff {
     return new ScenarioHandoff(files, root, scenario);
   }
 
-  /** A local file as a plain path, anything else as its URI. */
-  private static String shown(org.apache.hadoop.fs.Path p) {
-    return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
-  }
-
   /** Where the rows of this scenario, as-of and segment go. */
-  public org.apache.hadoop.fs.Path file(Instant asOf, String database, String segment) {
-    return new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(
-        new org.apache.hadoop.fs.Path(root, scenario), BATCH.format(asOf)),
+  public Path file(Instant asOf, String database, String segment) {
+    return new Path(new Path(new Path(root, scenario), BATCH.format(asOf)),
         database + "." + segment + ".parquet");
   }
 
@@ -89,40 +82,38 @@ public final class ScenarioHandoff {
   public Result run(Evaluator evaluator, BoundSegment s, Instant asOf, Consumer<String> progress)
       throws IOException {
     String db = s.database().name();
-    org.apache.hadoop.fs.Path target = file(asOf, db, s.id());
+    Path target = file(asOf, db, s.id());
     if (files.exists(target)) {
       long rows = files.spark().read().parquet(target.toString()).count();
-      progress.accept("already enqueued: " + shown(target) + " (" + rows + " rows); nothing"
+      progress.accept("already enqueued: " + target + " (" + rows + " rows); nothing"
           + " written");
-      return new Result(shown(target), false, rows);
+      return new Result(target.toString(), false, rows);
     }
-    org.apache.hadoop.fs.Path work = files.workFolder(root);
+    Path work = files.workFolder(root);
     // Staged Parquet files sit four levels below PATH, out of reach of the PATH/*/*/*.parquet
     // glob that readers use (DuckDB's * also matches hidden names).
-    org.apache.hadoop.fs.Path stage = new org.apache.hadoop.fs.Path(work, "stage");
+    Path stage = new Path(work, "stage");
     try {
-      MemberIds m = MemberIds.stage(evaluator, s, asOf, files,
-          new org.apache.hadoop.fs.Path(stage, "ids"));
+      MemberIds m = MemberIds.stage(evaluator, s, asOf, files, new Path(stage, "ids"));
       progress.accept(m.count() + " members of " + s.id() + " as of " + asOf);
       Column[] cols = {lit(scenario).as("scenario_id"),
           Columns.column(s.database().idColumn()).cast("string").as("profile_id"),
           lit(db).as("database"), lit(s.id()).as("segment"), lit(asOf).as("enqueued_at")};
       Optional<TableFiles.OneFile> staged = files.writeOneFile(m.ids().select(cols),
-          new Column[] {Columns.column("profile_id")}, new org.apache.hadoop.fs.Path(stage,
-              "rows"));
+          new Column[] {Columns.column("profile_id")}, new Path(stage, "rows"));
       if (staged.isEmpty()) {
         throw new IOException("Spark wrote no file for " + s.id() + " in " + work);
       }
-      org.apache.hadoop.fs.Path batch = target.getParent();
+      Path batch = target.getParent();
       if (files.exists(batch)) {
         files.move(staged.get().file(), target);
       } else {
         // A new batch folder appears with its file in it, never empty.
-        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(stage, "batch");
-        files.move(staged.get().file(), new org.apache.hadoop.fs.Path(folder, target.getName()));
+        Path folder = new Path(stage, "batch");
+        files.move(staged.get().file(), new Path(folder, target.getName()));
         files.move(folder, batch);
       }
-      return new Result(shown(target), true, staged.get().rows());
+      return new Result(target.toString(), true, staged.get().rows());
     } finally {
       files.deleteQuietly(work);
     }

@@ -7,9 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -20,28 +18,30 @@ import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.jobs.catalog.DataFiles;
 import org.sparksegments.jobs.catalog.TableSource;
+import org.sparksegments.jobs.fs.Storage;
 
 /**
- * File operations on table folders through Hadoop's FileSystem, so that local folders, HDFS and
- * object stores work alike. Everything a command writes goes first into a hidden work folder
- * (a name starting with ".", which Spark and every reader of this project skip) and is moved
- * into place in one rename once complete.
+ * File operations on table folders through the file-system layer ({@link Storage}, with the
+ * session's Hadoop configuration), so that local folders, HDFS and object stores work alike.
+ * Everything a command writes goes first into a hidden work folder (a name starting with ".",
+ * which Spark and every reader of this project skip) and is moved into place in one rename once
+ * complete.
  */
 final class TableFiles {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final SparkSession spark;
-  private final Configuration conf;
+  private final Storage storage;
 
   TableFiles(SparkSession spark) {
     this.spark = spark;
-    this.conf = spark.sparkContext().hadoopConfiguration();
+    this.storage = Storage.of(spark.sparkContext().hadoopConfiguration());
   }
 
   /** The file systems of the session's Hadoop configuration. */
-  org.sparksegments.jobs.fs.Storage storage() {
-    return org.sparksegments.jobs.fs.Storage.of(conf);
+  Storage storage() {
+    return storage;
   }
 
   SparkSession spark() {
@@ -63,21 +63,18 @@ final class TableFiles {
         : spark.read().parquet(source.location())).schema();
   }
 
-  FileSystem fs(Path p) throws IOException {
-    return p.getFileSystem(conf);
-  }
-
   boolean exists(Path p) throws IOException {
-    return fs(p).exists(p);
+    return storage.exists(p);
   }
 
   boolean isFile(Path p) throws IOException {
-    return fs(p).exists(p) && fs(p).getFileStatus(p).isFile();
+    return storage.isFile(p);
   }
 
   /** Whether the source holds at least one data file (a missing folder holds none). */
   boolean hasData(String location) throws IOException {
-    return exists(new Path(location)) && !DataFiles.list(location, conf).isEmpty();
+    return exists(new Path(location))
+        && !DataFiles.list(location, storage.conf()).isEmpty();
   }
 
   /**
@@ -85,9 +82,8 @@ final class TableFiles {
    * its top would not be read as part of that table.
    */
   void requireFlat(TableSource t, String what) throws IOException {
-    Path root = new Path(t.location());
-    String rootPath = fs(root).makeQualified(root).toUri().getPath().replaceAll("/+$", "");
-    for (FileStatus f : DataFiles.list(t.location(), conf)) {
+    String rootPath = storage.qualify(t.location()).toUri().getPath().replaceAll("/+$", "");
+    for (FileStatus f : DataFiles.list(t.location(), storage.conf())) {
       if (!f.getPath().getParent().toUri().getPath().equals(rootPath)) {
         throw InvalidInputException.of(ErrorCode.BAD_TABLE,
             "Cannot add a file to " + what + ": its data"
@@ -104,9 +100,7 @@ final class TableFiles {
   Path workFolder(Path parent) throws IOException {
     Path dir = new Path(parent, ".segments-work-" + STAMP.format(Instant.now()) + "-"
         + ProcessHandle.current().pid());
-    if (!fs(dir).mkdirs(dir)) {
-      throw new IOException("cannot create " + dir);
-    }
+    storage.mkdirs(dir);
     return dir;
   }
 
@@ -122,7 +116,7 @@ final class TableFiles {
       throws IOException {
     rows.repartition(1).sortWithinPartitions(sortBy).write().parquet(dir.toString());
     List<Path> parts = new ArrayList<>();
-    for (FileStatus f : fs(dir).listStatus(dir)) {
+    for (FileStatus f : storage.children(dir)) {
       String name = f.getPath().getName();
       if (f.isFile() && name.startsWith("part-") && name.endsWith(".parquet")) {
         parts.add(f.getPath());
@@ -148,24 +142,18 @@ final class TableFiles {
     }
   }
 
-  /** Moves a file or folder to {@code to}, which must not exist yet (its parent is created). */
+  /**
+   * Moves a file or folder to {@code to}, which must not exist yet (its parent is created): one
+   * rename ({@link Storage#rename}).
+   */
   void move(Path from, Path to) throws IOException {
-    FileSystem fs = fs(to);
-    if (!fs.mkdirs(to.getParent())) {
-      throw new IOException("cannot create " + to.getParent());
-    }
-    if (fs.exists(to)) {
-      throw new IOException("cannot move " + from + " to " + to + ": it exists already");
-    }
-    if (!fs.rename(from, to)) {
-      throw new IOException("cannot move " + from + " to " + to);
-    }
+    storage.rename(from, to);
   }
 
   /** Deletes a work folder; a failure here leaves only a hidden folder, so it is not fatal. */
   void deleteQuietly(Path p) {
     try {
-      fs(p).delete(p, true);
+      storage.deleteTree(p);
     } catch (IOException e) {
       System.err.println("segments: could not delete the work folder " + p + ": " + e);
     }

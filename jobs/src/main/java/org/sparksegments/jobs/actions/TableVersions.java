@@ -1,10 +1,10 @@
 package org.sparksegments.jobs.actions;
 
 import java.io.IOException;
-import org.apache.hadoop.fs.Path;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sparksegments.jobs.catalog.CatalogLoader;
@@ -31,23 +31,24 @@ public final class TableVersions {
    * must be on the same file system as the table) and switches {@code catalogFile} to it.
    */
   static Switched write(TableFiles files, Path catalogFile, Database db, Dataset<Row> rows,
-      org.apache.hadoop.fs.Path work, Consumer<String> progress) throws IOException {
+      Path work, Consumer<String> progress) throws IOException {
     TableSource old = db.profiles();
     CatalogLoader.Resolver base = w -> files.storage().qualify(w, catalogFile.getParent());
     TableSource next = null;
     for (int n = version(old.written()) + 1; next == null; n++) {
       TableSource candidate = CatalogLoader.resolve(versioned(old.written(), n), base);
-      if (!files.exists(new org.apache.hadoop.fs.Path(candidate.location()))) {
+      if (!files.exists(new Path(candidate.location()))) {
         next = candidate;
       }
     }
-    org.apache.hadoop.fs.Path staged = new org.apache.hadoop.fs.Path(work, "version");
+    Path staged = new Path(work, "version");
     progress.accept("writing the new version of the profiles table of " + db.name() + " ("
         + next.written() + ")");
     TestHooks.pauseInTasks(rows, "version-writing").write().parquet(staged.toString());
-    files.move(staged, new org.apache.hadoop.fs.Path(next.location()));
+    files.move(staged, new Path(next.location()));
     TestHooks.pause("version-moved");
-    CatalogFile.switchSource(files.storage(), catalogFile, db.name(), "profiles", old.written(), next.written());
+    CatalogFile.switchSource(files.storage(), catalogFile, db.name(), "profiles", old.written(),
+        next.written());
     progress.accept("catalog switched: profiles of " + db.name() + " now " + next.written()
         + " (previous version " + old.written() + " unchanged)");
     return new Switched(old.written(), next.written());
