@@ -1,7 +1,6 @@
 package org.sparksegments.jobs.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,9 +25,13 @@ import picocli.CommandLine.Option;
         "csv and jsonl: --out is one file, streamed from the driver in order. parquet: --out is"
             + " a folder that Spark writes with a single part file (plus _SUCCESS), so any"
             + " reader gets the rows in order.",
-        "The output is written next to --out under a hidden name and renamed into place when"
-            + " complete: a failure leaves nothing behind. Prints one JSON line:"
-            + " {\"segment\",\"as_of\",\"format\",\"rows\",\"out\"}."},
+        "--out is a path or a Hadoop URI (file:, hdfs:, s3a:, ...); a path without a scheme is"
+            + " qualified as Spark qualifies it (against fs.defaultFS).",
+        "On the local file system and HDFS the output is written next to --out under a hidden"
+            + " name and renamed into place when complete: a failure leaves nothing behind. On"
+            + " object stores it is written in place (a failure may leave a partial folder)."
+            + " Prints one JSON line: {\"segment\",\"as_of\",\"format\",\"rows\",\"out\"}"
+            + " (out: the qualified URI)."},
     footer = {"", "Exit status: 0 done, 2 invalid input (unknown segment or field, bad format,"
         + " an existing --out without --overwrite; nothing written), 1 failure."})
 final class ExportCommand implements Callable<Integer> {
@@ -37,9 +40,10 @@ final class ExportCommand implements Callable<Integer> {
   @Mixin ExportOptions export;
 
   @Option(names = "--out", required = true, paramLabel = "PATH",
-      description = "The file (csv, jsonl) or folder (parquet) to write; it must not exist, or"
-          + " be an empty folder, unless --overwrite. Missing parent folders are created.")
-  Path out;
+      description = "The file (csv, jsonl) or folder (parquet) to write, a path or a Hadoop URI;"
+          + " it must not exist, or be an empty folder, unless --overwrite. Missing parent"
+          + " folders are created.")
+  String out;
 
   @Option(names = "--fields", split = ",", paramLabel = "a,b",
       description = "Profile fields to export, dotted paths into structs and maps allowed"
@@ -50,8 +54,8 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Instant asOf = AsOf.parse(pick.asOf);
     ExportFormat format = export.format();
-    OutPath target = export.out(out, format.folder());
     Workspace ws = Workspace.open("export", set.catalog, set.segments);
+    OutPath target = export.out(ws.storage(), out, format.folder());
     BoundSegment s = ws.bind(pick.segment);
     List<FieldRef> chosen = null;
     if (fields != null) {
@@ -67,8 +71,8 @@ final class ExportCommand implements Callable<Integer> {
     progress.say("exporting " + s.id() + " as of " + asOf + " to " + target.path()
         + " (" + format + ")");
     long[] n = new long[1];
-    RowsWriter writer = new RowsWriter(format, s.database().zone());
-    target.write(temp -> n[0] = writer.write(rows, temp));
+    RowsWriter writer = new RowsWriter(ws.storage(), format, s.database().zone());
+    target.write((to, replace) -> n[0] = writer.write(rows, to, replace));
     progress.say(n[0] + " rows written");
     ObjectNode line = ExportOptions.summary(s.id(), asOf, format);
     line.put("rows", n[0]);

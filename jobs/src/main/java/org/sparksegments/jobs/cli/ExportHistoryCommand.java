@@ -1,8 +1,6 @@
 package org.sparksegments.jobs.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.Path;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.InvalidInputException;
@@ -36,9 +35,12 @@ import picocli.CommandLine.Option;
             + " time, then every other column in table order, ascending, nulls first: the same"
             + " inputs always give the same files.",
         "A database without one of the tables: that part is skipped with a note, unless"
-            + " --tables names it. DIR is written under a hidden name and renamed into place"
-            + " when complete. Prints one JSON line: {\"segment\",\"as_of\",\"format\",\"out\","
-            + "\"since\",\"until\",\"members\",\"events\",\"subscriptions\"} (null: skipped)."},
+            + " --tables names it. DIR is a path or a Hadoop URI, qualified as Spark qualifies it."
+            + " On the local file system and HDFS it is written under a hidden name and renamed"
+            + " into place when complete; on object stores in place (a failure may leave a"
+            + " partial folder). Prints one JSON line: {\"segment\",\"as_of\",\"format\","
+            + "\"out\",\"since\",\"until\",\"members\",\"events\",\"subscriptions\"} (null:"
+            + " skipped; out: the qualified URI)."},
     footer = {"", "Exit status: 0 done, 2 invalid input (unknown segment, bad instants or"
         + " format, a missing table asked for, an existing non-empty DIR without --overwrite;"
         + " nothing written), 1 failure."})
@@ -48,8 +50,9 @@ final class ExportHistoryCommand implements Callable<Integer> {
   @Mixin ExportOptions export;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "The folder to write; it must not exist or be empty, unless --overwrite.")
-  Path out;
+      description = "The folder to write, a path or a Hadoop URI; it must not exist or be"
+          + " empty, unless --overwrite.")
+  String out;
 
   @Option(names = "--since", required = true, paramLabel = "INSTANT",
       description = "The window's start, included: ISO-8601 with Z or an offset, or a date"
@@ -71,8 +74,8 @@ final class ExportHistoryCommand implements Callable<Integer> {
     Instant asOf = AsOf.parse(pick.asOf);
     ExportFormat format = export.format();
     Set<History> wanted = wanted();
-    OutPath target = export.out(out, true);
     Workspace ws = Workspace.open("export-history", set.catalog, set.segments);
+    OutPath target = export.out(ws.storage(), out, true);
     BoundSegment s = ws.bind(pick.segment);
     Instant from = AsOf.parse("--since", since, s.database().zone());
     Instant to = AsOf.parse("--until", until, s.database().zone());
@@ -91,15 +94,16 @@ final class ExportHistoryCommand implements Callable<Integer> {
     long count = members.members();
     progress.say(count + " members");
     Map<History, Long> rows = new LinkedHashMap<>();
-    RowsWriter writer = new RowsWriter(format, db.zone());
+    RowsWriter writer = new RowsWriter(ws.storage(), format, db.zone());
     try (members) {
-      target.write(dir -> {
-        Files.createDirectory(dir);
+      // A folder target: it never exists when the body runs, so its files are all new.
+      target.write((dir, replace) -> {
+        ws.storage().mkdirs(dir);
         for (History h : present.keySet()) {
           if (present.get(h)) {
             progress.say("writing " + h.table() + " from " + from + " until " + to);
             rows.put(h, writer.write(members.rows(h, from, to),
-                dir.resolve(h.table() + "." + format.extension())));
+                new Path(dir, h.table() + "." + format.extension()), false));
             progress.say(rows.get(h) + " " + h.table() + " rows");
           }
         }

@@ -2,7 +2,6 @@ package org.sparksegments.jobs.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.sparksegments.conditions.error.ErrorCode;
@@ -11,6 +10,7 @@ import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.Json;
 import org.sparksegments.jobs.export.ExportFormat;
 import org.sparksegments.jobs.export.OutPath;
+import org.sparksegments.jobs.fs.Storage;
 import picocli.CommandLine.Option;
 
 /** The format and overwrite options of the export commands, checked before any work. */
@@ -43,11 +43,15 @@ final class ExportOptions {
     return line;
   }
 
-  /** The checked destination, or invalid input saying why it is refused. */
-  OutPath out(Path path, boolean folder) throws IOException {
-    OutPath.Result r = OutPath.check(path, folder, overwrite);
+  /**
+   * The checked destination on the file system its URI names, or invalid input saying why it is
+   * refused (naming the qualified URI).
+   */
+  OutPath out(Storage storage, String path, boolean folder) throws IOException {
+    OutPath.Result r = OutPath.check(storage, path, folder, overwrite);
+    String named = r.target() == null ? path : r.target().toString();
     return r.ok().orElseThrow(() -> new InvalidInputException(List.of(new ValidationError(
-        ErrorCode.BAD_OPTION, null, null, "", "Cannot write to --out '" + path + "': "
+        ErrorCode.BAD_OPTION, null, null, "", "Cannot write to --out '" + named + "': "
             + r.refusal()))));
   }
 }

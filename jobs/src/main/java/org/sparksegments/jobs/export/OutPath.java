@@ -1,32 +1,40 @@
 package org.sparksegments.jobs.export;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import org.sparksegments.jobs.run.RunStore;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.sparksegments.jobs.fs.Storage;
 
 /**
- * Where an export goes: a file or a folder that must not exist yet (an empty folder may be
- * replaced) unless overwriting is asked for. It is written under a hidden temporary sibling and
- * renamed into place, so a reader sees the whole result or none, and a failure leaves nothing.
+ * Where an export goes: a file or a folder, on the file system its URI names, that must not exist
+ * yet (an empty folder may be replaced) unless overwriting is asked for. Where a rename is one
+ * atomic step (the local file system, HDFS) the result is written under a hidden temporary
+ * sibling and renamed into place, so a reader sees the whole result or none and a failure leaves
+ * nothing. Elsewhere (object stores, where a rename is a copy) it is written in place: a file in
+ * one create, a folder through Spark's commit protocol; a failure there may leave a partial
+ * folder.
  */
 public final class OutPath {
-  /** Writes the whole result at {@code temp}, a path that does not exist yet. */
+  /**
+   * Writes the whole result at {@code target}.
+   *
+   * @param replace whether a file already at {@code target} is to be replaced (else the create
+   *     fails when the name is taken); a folder target never exists when this is called
+   */
   @FunctionalInterface
   public interface Body {
-    void write(Path temp) throws Exception;
+    void write(Path target, boolean replace) throws Exception;
   }
 
+  private final Storage storage;
   private final Path out;
   private final boolean folder;
   private final boolean overwrite;
 
-  private OutPath(Path out, boolean folder, boolean overwrite) {
+  private OutPath(Storage storage, Path out, boolean folder, boolean overwrite) {
+    this.storage = storage;
     this.out = out;
     this.folder = folder;
     this.overwrite = overwrite;
@@ -35,98 +43,138 @@ public final class OutPath {
   /**
    * Checks a destination before any work is done.
    *
+   * @param written the path or URI as given, qualified through {@code storage}
    * @param folder whether the result is a folder (else a file)
    * @return the destination, or why it cannot be written (a sentence after "Cannot write to
-   *     'PATH': ")
+   *     'URI': "), with the qualified URI either way when the path could be qualified
    */
-  public static Result check(Path path, boolean folder, boolean overwrite) throws IOException {
-    Path out = path.toAbsolutePath().normalize();
-    if (out.getFileName() == null) {
-      return new Result(null, "it names no file or folder (expected a path such as out/x)");
+  public static Result check(Storage storage, String written, boolean folder, boolean overwrite)
+      throws IOException {
+    Path out;
+    try {
+      // Normalized so that "a/../b" is checked, written and reported as "b".
+      out = new Path(storage.qualify(written).toUri().normalize());
+    } catch (IllegalArgumentException e) {
+      return new Result(null, null, "it is not a path or URI (" + e.getMessage() + ")");
     }
-    Path parent = out.getParent();
-    for (Path p = parent; p != null; p = p.getParent()) {
-      if (Files.exists(p) && !Files.isDirectory(p)) {
-        return new Result(null, p + " is a file (expected a folder or a path not yet taken)");
+    if (out.getParent() == null || out.getName().isEmpty()) {
+      return new Result(null, out, "it names no file or folder (expected a path such as out/x)");
+    }
+    // Up to the first folder that exists: a file on the way cannot hold the result.
+    for (Path p = out.getParent(); p != null; p = p.getParent()) {
+      Optional<FileStatus> s = storage.status(p);
+      if (s.isPresent()) {
+        if (!s.get().isDirectory()) {
+          return new Result(null, out, p + " is a file (expected a folder or a path not yet"
+              + " taken)");
+        }
+        break;
       }
     }
     String kind = folder ? "a folder" : "a file";
-    if (Files.isDirectory(out)) {
+    Optional<FileStatus> there = storage.status(out);
+    if (there.isPresent() && there.get().isDirectory()) {
       if (!folder) {
-        return new Result(null, "it is a folder (expected " + kind + " path; a folder is never"
-            + " replaced by a file)");
+        return new Result(null, out, "it is a folder (expected " + kind + " path; a folder is"
+            + " never replaced by a file)");
       }
-      if (!overwrite && !empty(out)) {
-        return new Result(null, "it is a folder that is not empty (expected a new or empty"
+      if (!overwrite && !storage.isEmptyOrAbsent(out)) {
+        return new Result(null, out, "it is a folder that is not empty (expected a new or empty"
             + " folder, or --overwrite)");
       }
-    } else if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+    } else if (there.isPresent()) {
       if (folder) {
-        return new Result(null, "it is a file (expected " + kind + " path; a file is never"
+        return new Result(null, out, "it is a file (expected " + kind + " path; a file is never"
             + " replaced by a folder)");
       }
       if (!overwrite) {
-        return new Result(null, "it already exists (expected a new file, or --overwrite)");
+        return new Result(null, out, "it already exists (expected a new file, or --overwrite)");
       }
     }
-    return new Result(new OutPath(out, folder, overwrite), null);
+    return new Result(new OutPath(storage, out, folder, overwrite), out, null);
   }
 
-  /** A checked destination, or the reason it was refused. */
-  public record Result(OutPath path, String refusal) {
+  /**
+   * A checked destination, or the reason it was refused.
+   *
+   * @param target the qualified URI, null when the path could not be qualified
+   */
+  public record Result(OutPath path, Path target, String refusal) {
     public Optional<OutPath> ok() {
       return Optional.ofNullable(path);
     }
   }
 
-  /** The destination, absolute. */
+  /** The destination, qualified. */
   public Path path() {
     return out;
   }
 
-  /** Runs {@code body} on a hidden sibling, then renames the result into place. */
+  /** Whether the result is written aside and renamed into place (else written in place). */
+  public boolean atomic() {
+    return storage.atomicRename(out);
+  }
+
+  /** Runs {@code body} on a hidden sibling and renames the result into place, or in place. */
   public void write(Body body) throws Exception {
-    Files.createDirectories(out.getParent());
+    if (!atomic()) {
+      writeInPlace(body);
+      return;
+    }
+    storage.mkdirs(out.getParent());
     Path temp = sibling("tmp");
     try {
-      body.write(temp);
+      body.write(temp, false);
       publish(temp);
     } catch (Exception | Error e) {
-      RunStore.deleteTree(temp);
+      storage.deleteTree(temp);
       throw e;
+    }
+  }
+
+  /**
+   * Where a rename is a copy, renaming would not make the result appear at once either: a file
+   * is written in one create (replacing the old one only when complete, as a put does); a folder
+   * that may be replaced is removed first and the new one written by Spark's committer.
+   */
+  private void writeInPlace(Body body) throws Exception {
+    if (folder) {
+      // Checked before the work: absent, empty, or --overwrite.
+      storage.deleteTree(out);
+      body.write(out, false);
+    } else {
+      body.write(out, overwrite);
     }
   }
 
   private void publish(Path temp) throws IOException {
-    if (!folder || !Files.isDirectory(out) || empty(out)) {
-      if (!overwrite && Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !folder) {
-        throw new FileAlreadyExistsException(out.toString(), null, "created meanwhile");
+    if (!folder || !storage.isDirectory(out) || storage.isEmptyOrAbsent(out)) {
+      if (!storage.exists(out)) {
+        storage.rename(temp, out);
+        return;
       }
-      // rename(2): replaces a file or an empty folder at once; never a folder with content.
-      Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE);
+      if (!overwrite && !folder) {
+        throw new FileAlreadyExistsException(out + ": created meanwhile");
+      }
+      // One rename that replaces a file or an empty folder; never a folder with content.
+      storage.replace(temp, out);
       return;
     }
     // A folder with content is set aside first, and back if the new one cannot take its place.
     Path old = sibling("old");
-    Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
+    storage.rename(out, old);
     try {
-      Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE);
+      storage.rename(temp, out);
     } catch (IOException e) {
-      Files.move(old, out, StandardCopyOption.ATOMIC_MOVE);
+      storage.rename(old, out);
       throw e;
     }
-    RunStore.deleteTree(old);
+    storage.deleteTree(old);
   }
 
   /** A hidden name next to the destination (readers of the parent skip dot files). */
   private Path sibling(String what) {
-    return out.resolveSibling("." + out.getFileName() + "." + what + "-"
+    return new Path(out.getParent(), "." + out.getName() + "." + what + "-"
         + ProcessHandle.current().pid() + "-" + System.nanoTime());
-  }
-
-  private static boolean empty(Path dir) throws IOException {
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-      return !s.iterator().hasNext();
-    }
   }
 }

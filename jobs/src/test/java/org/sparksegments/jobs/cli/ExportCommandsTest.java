@@ -41,7 +41,7 @@ class ExportCommandsTest {
     assertEquals(AS_OF, line.get("as_of").asText());
     assertEquals("csv", line.get("format").asText());
     assertEquals(100, line.get("rows").asLong());
-    assertEquals(out.toString(), line.get("out").asText());
+    assertEquals("file:" + out, line.get("out").asText(), "the qualified URI");
     List<String> lines = Files.readAllLines(out);
     assertEquals("user_id,sessions", lines.get(0));
     assertEquals(101, lines.size());

@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparksegments.jobs.fs.Storage;
 import org.sparksegments.testing.SharedSpark;
 
 /** export: the selected profiles read back from each format, id by id, value by value. */
@@ -33,6 +34,11 @@ class ExportTest {
     a.addAll(List.of("--format", format, "--out", out.toString()));
     a.addAll(List.of(more));
     return ExportFixture.run(a);
+  }
+
+  /** A qualified local path as a java.nio one, for the test's own writes. */
+  private static Path local(org.apache.hadoop.fs.Path p) {
+    return Path.of(p.toUri());
   }
 
   private static String cell(Object v) {
@@ -239,10 +245,11 @@ class ExportTest {
   @Test
   void aFailedWriteLeavesNothing(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("partial.csv");
-    OutPath target = OutPath.check(out, false, false).ok().orElseThrow();
+    Storage storage = Storage.local();
+    OutPath target = OutPath.check(storage, out.toString(), false, false).ok().orElseThrow();
     try {
-      target.write(temp -> {
-        Files.writeString(temp, "half a file");
+      target.write((temp, replace) -> {
+        Files.writeString(local(temp), "half a file");
         throw new IllegalStateException("failed midway");
       });
       throw new AssertionError("the failure was swallowed");
@@ -255,11 +262,11 @@ class ExportTest {
     Files.createDirectories(folder);
     Files.writeString(folder.resolve("a.txt"), "a");
     Map<String, String> before = ExportFixture.listing(dir);
-    OutPath over = OutPath.check(folder, true, true).ok().orElseThrow();
+    OutPath over = OutPath.check(storage, folder.toString(), true, true).ok().orElseThrow();
     try {
-      over.write(temp -> {
-        Files.createDirectory(temp);
-        Files.writeString(temp.resolve("b.txt"), "b");
+      over.write((temp, replace) -> {
+        Files.createDirectory(local(temp));
+        Files.writeString(local(temp).resolve("b.txt"), "b");
         throw new java.io.IOException("disk full");
       });
       throw new AssertionError("the failure was swallowed");
