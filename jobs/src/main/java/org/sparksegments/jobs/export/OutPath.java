@@ -8,7 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import org.sparksegments.jobs.run.RunStore;
+import org.sparksegments.jobs.fs.Storage;
 
 /**
  * Where an export goes: a file or a folder that must not exist yet (an empty folder may be
@@ -92,7 +92,7 @@ public final class OutPath {
       body.write(temp);
       publish(temp);
     } catch (Exception | Error e) {
-      RunStore.deleteTree(temp);
+      Storage.local().deleteTree(new org.apache.hadoop.fs.Path(temp.toUri()));
       throw e;
     }
   }
@@ -115,7 +115,7 @@ public final class OutPath {
       Files.move(old, out, StandardCopyOption.ATOMIC_MOVE);
       throw e;
     }
-    RunStore.deleteTree(old);
+    Storage.local().deleteTree(new org.apache.hadoop.fs.Path(old.toUri()));
   }
 
   /** A hidden name next to the destination (readers of the parent skip dot files). */
