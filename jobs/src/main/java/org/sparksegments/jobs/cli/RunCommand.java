@@ -1,6 +1,5 @@
 package org.sparksegments.jobs.cli;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,8 +33,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin SetOptions set;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "The output folder (runs/ and counts/ live there).")
-  Path out;
+      description = "The output folder (runs/ and counts/ live there): a path or a Hadoop URI"
+          + " (hdfs://..., s3a://...); a path without scheme is on the default file system.")
+  String out;
 
   @Option(names = "--as-of", paramLabel = "INSTANT",
       description = "Evaluate as of this instant: ISO-8601 with Z or an offset. Default: now.")
@@ -88,8 +88,9 @@ final class RunCommand implements Callable<Integer> {
     }
     progress.say(planned.size() + " segments read, " + planned.stream()
         .filter(p -> p.bound() == null).count() + " invalid");
-    BatchRun.Result result = new BatchRun(ws.spark(), ws.catalog(), ws.evaluator(),
-        new RunStore(out), progress::say).run(planned, at);
+    RunStore store = RunStore.at(ws.storage(), out);
+    BatchRun.Result result = new BatchRun(ws.spark(), ws.catalog(), ws.evaluator(), store,
+        progress::say).run(planned, at);
     System.out.println(result.run());
     if (!result.failed().isEmpty()) {
       return ExitCodes.FAILURE;

@@ -33,6 +33,10 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * file system (exclusive create, rename) it is used; {@link #atomicRename} says where it does not.
  */
 public final class Storage {
+  /** Hadoop's createFile option (and path capability) of a create-if-absent checked on close. */
+  private static final String CONDITIONAL_CREATE =
+      Options.CreateFileOptionKeys.FS_OPTION_CREATE_CONDITIONAL_OVERWRITE;
+
   private final Configuration conf;
 
   private Storage(Configuration conf) {
@@ -166,6 +170,24 @@ public final class Storage {
         return true;
       } catch (java.nio.file.FileAlreadyExistsException e) {
         return false;
+      }
+    }
+    if (fs.hasPathCapability(p, CONDITIONAL_CREATE)) {
+      // An object store whose connector has the conditional put (S3A from Hadoop 3.5): a plain
+      // create(overwrite=false) there only looks before it writes; this put is refused by the
+      // store, in one step on close, when the name is taken.
+      try {
+        // createFile's builder is a raw type: build() is typed Object.
+        try (FSDataOutputStream out = (FSDataOutputStream) fs.createFile(p)
+            .must(CONDITIONAL_CREATE, true).build()) {
+          out.write(bytes);
+        }
+        return true;
+      } catch (IOException e) {
+        if (exists(p)) {
+          return false;
+        }
+        throw e;
       }
     }
     try (FSDataOutputStream out = fs.create(p, false)) {

@@ -11,19 +11,20 @@ import static org.apache.spark.sql.functions.when;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -43,7 +44,9 @@ import org.sparksegments.jobs.eval.Evaluator.Counts;
  * The batch recalculation (spec 9): every given segment of every database as of one instant,
  * one wide frame per database (each table read once, all event-style conditions in one shared
  * aggregation, one boolean column per segment), members and changes written under
- * {@code runs/RUN_ID/}, the manifest last, then the update log row of each segment.
+ * {@code runs/RUN_ID/}, the manifest last, then the update log row of each segment. Every path
+ * is a qualified one of {@link RunStore}'s file system, for the engine's own steps and for
+ * Spark's writes alike.
  */
 public final class BatchRun {
   /** The engine version written into manifests. */
@@ -55,22 +58,30 @@ public final class BatchRun {
   private final Catalog catalog;
   private final Evaluator evaluator;
   private final RunStore store;
-  private final java.util.function.Consumer<String> progress;
+  private final Consumer<String> progress;
+  private final Clock clock;
 
   public BatchRun(SparkSession spark, Catalog catalog, Evaluator evaluator, RunStore store,
-      java.util.function.Consumer<String> progress) {
+      Consumer<String> progress) {
+    this(spark, catalog, evaluator, store, progress, Clock.systemUTC());
+  }
+
+  /** A run whose start and end times (and so its run id) come from {@code clock}. */
+  public BatchRun(SparkSession spark, Catalog catalog, Evaluator evaluator, RunStore store,
+      Consumer<String> progress, Clock clock) {
     this.spark = spark;
     this.catalog = catalog;
     this.evaluator = evaluator;
     this.store = store;
     this.progress = progress;
+    this.clock = clock;
   }
 
   /** A segment to compute, or one already found invalid (bound is null). */
   public record Planned(String id, String database, String sha256, BoundSegment bound,
       List<ValidationError> errors) {}
 
-  /** The run's folder and every segment's outcome. */
+  /** The run's folder (qualified) and every segment's outcome. */
   public record Result(Path run, String runId, List<String> failed, List<String> invalid) {}
 
   /**
@@ -78,11 +89,14 @@ public final class BatchRun {
    * database by database; a database whose tables cannot be read fails only its segments.
    */
   public Result run(List<Planned> planned, Instant asOf) throws IOException {
-    Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    store.settleCounts();
+    Instant started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    // The runs complete when this one starts: the ones its changes compare with.
+    List<RunStore.Complete> complete = store.completeRuns(progress);
+    repairCounts(complete);
     Path run = store.newRun(started);
-    String runId = run.getFileName().toString();
-    progress.accept("run " + runId + " as of " + asOf + ": " + planned.size() + " segments");
+    String runId = run.getName();
+    progress.accept("run " + runId + " as of " + asOf + ": " + planned.size() + " segments, in "
+        + run);
     // Every planned entry gets its own outcome (a duplicate id is its own invalid entry); the
     // computed ones, whose ids are unique, are also found by id.
     List<SegmentOutcome> all = new ArrayList<>();
@@ -106,7 +120,7 @@ public final class BatchRun {
     for (Map.Entry<String, List<BoundSegment>> db : byDb.entrySet()) {
       long t0 = System.nanoTime();
       try {
-        runDatabase(db.getKey(), db.getValue(), asOf, run, outcomes, inputs);
+        runDatabase(db.getKey(), db.getValue(), asOf, run, complete, outcomes, inputs);
         progress.accept(String.format(java.util.Locale.ROOT,
             "database %s: %d segments done in %.1fs", db.getKey(), db.getValue().size(),
             (System.nanoTime() - t0) / 1e9));
@@ -122,10 +136,10 @@ public final class BatchRun {
         }
       }
     }
-    Instant finished = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    writeCounts(runId, asOf, finished, all);
-    RunStore.writeManifest(run, Manifests.manifest(runId, asOf, started, finished, inputs, all));
-    store.publish(runId);
+    Instant finished = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    ObjectNode manifest = Manifests.manifest(runId, asOf, started, finished, inputs, all);
+    store.writeManifest(run, manifest);
+    writeCounts(runId, manifest);
     List<String> failed = new ArrayList<>();
     List<String> invalid = new ArrayList<>();
     all.forEach(o -> {
@@ -150,7 +164,8 @@ public final class BatchRun {
   }
 
   private void runDatabase(String dbName, List<BoundSegment> segments, Instant asOf, Path run,
-      Map<String, SegmentOutcome> outcomes, ArrayNode inputs) throws IOException {
+      List<RunStore.Complete> complete, Map<String, SegmentOutcome> outcomes, ArrayNode inputs)
+      throws IOException {
     List<String> ids = segments.stream().map(BoundSegment::id).toList();
     Evaluation e = evaluator.evaluateIds(segments, asOf);
     String idColumn = segments.get(0).database().idColumn();
@@ -159,7 +174,7 @@ public final class BatchRun {
     // run's outputs and read back: counts, members and limit orders then read a few columns of
     // a file, and their plans are plain scans however many segments the run has.
     e.narrowTo(ids);
-    Path flags = run.resolve("_flags-" + dbName);
+    Path flags = new Path(run, "_flags-" + dbName);
     try {
       e.wide().write().parquet(flags.toString());
       // Read by file name: the folder's leading underscore hides it from a folder read.
@@ -176,14 +191,14 @@ public final class BatchRun {
         o.matched = c.matched();
         o.selected = c.selected();
       });
-      writeMembers(e, segments, idColumn, run.resolve("members"));
+      writeMembers(e, segments, idColumn, new Path(run, "members"));
       progress.accept("database " + dbName + ": members written");
       writeChanges(segments, idColumn, e.wide().schema().apply(idColumn).dataType(), run,
-          outcomes);
+          complete, outcomes);
       progress.accept("database " + dbName + ": changes written");
     } finally {
       e.release();
-      RunStore.deleteTree(flags);
+      store.storage().deleteTree(flags);
     }
   }
 
@@ -228,17 +243,17 @@ public final class BatchRun {
 
   /** entered / left against each segment's previous successful run, in one job. */
   private void writeChanges(List<BoundSegment> segments, String idColumn,
-      org.apache.spark.sql.types.DataType idType, Path run,
+      org.apache.spark.sql.types.DataType idType, Path run, List<RunStore.Complete> complete,
       Map<String, SegmentOutcome> outcomes) throws IOException {
     // One scan per members folder (this run's, and each previous run some segment last
     // succeeded in), not one per segment: the segment is the folders' partition column.
     StructType schema = new StructType().add(idColumn, idType, true)
         .add("segment", DataTypes.StringType, true);
     List<String> ids = segments.stream().map(BoundSegment::id).toList();
-    Dataset<Row> current = membersUnder(run.resolve("members"), schema, ids);
+    Dataset<Row> current = membersUnder(new Path(run, "members"), schema, ids);
     Map<Path, List<String>> byRun = new java.util.LinkedHashMap<>();
     for (String sid : ids) {
-      store.previousMembers(sid).ifPresent(p -> byRun.computeIfAbsent(p.getParent(),
+      RunStore.previousMembers(complete, sid).ifPresent(p -> byRun.computeIfAbsent(p.getParent(),
           k -> new ArrayList<>()).add(sid));
     }
     Dataset<Row> prev = current.limit(0);
@@ -257,7 +272,7 @@ public final class BatchRun {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       changes.write().mode("append").partitionBy("segment")
-          .parquet(run.resolve("changes").toString());
+          .parquet(new Path(run, "changes").toString());
       for (Row r : changes.groupBy("segment", "change").count().collectAsList()) {
         SegmentOutcome o = outcomes.get(r.getString(0));
         if ("entered".equals(r.getString(1))) {
@@ -276,35 +291,50 @@ public final class BatchRun {
    * without a folder has no members. The schema fixes the partition column as a string, whatever
    * the ids look like.
    */
-  private Dataset<Row> membersUnder(Path members, StructType schema, List<String> segments) {
-    if (!Files.isDirectory(members)) {
+  private Dataset<Row> membersUnder(Path members, StructType schema, List<String> segments)
+      throws IOException {
+    if (!store.storage().isDirectory(members)) {
       return spark.createDataFrame(List.of(), schema);
     }
     return spark.read().schema(schema).parquet(members.toString())
         .filter(col("segment").isin(segments.toArray()));
   }
 
-  private void writeCounts(String runId, Instant asOf, Instant finished,
-      List<SegmentOutcome> outcomes) {
-    StructType schema = new StructType()
-        .add("run_id", DataTypes.StringType, false)
-        .add("as_of", DataTypes.TimestampType, false)
-        .add("finished_at", DataTypes.TimestampType, false)
-        .add("segment", DataTypes.StringType, false)
-        .add("database", DataTypes.StringType, false)
-        .add("status", DataTypes.StringType, false)
-        .add("in_range", DataTypes.LongType, false)
-        .add("matched", DataTypes.LongType, false)
-        .add("selected", DataTypes.LongType, false)
-        .add("entered", DataTypes.LongType, false)
-        .add("left", DataTypes.LongType, false);
-    List<Row> rows = new ArrayList<>();
-    for (SegmentOutcome o : outcomes) {
-      rows.add(RowFactory.create(runId, java.sql.Timestamp.from(asOf),
-          java.sql.Timestamp.from(finished), o.id, String.valueOf(o.database), o.status, o.inRange, o.matched,
-          o.selected, o.entered, o.left));
+  /**
+   * The counts rows of this run, after its manifest. Written once more when the first attempt
+   * fails: a run starting meanwhile may be rewriting them from the manifest (see
+   * {@link #repairCounts}), and one of the two writes then loses its temporary files.
+   */
+  private void writeCounts(String runId, ObjectNode manifest) {
+    String folder = store.counts(runId).toString();
+    try {
+      CountsLog.write(spark, runId, manifest, folder);
+    } catch (Exception e) {
+      // Spark's checked exceptions come undeclared: catch everything.
+      progress.accept("counts of run " + runId + " not written (" + rootMessage(e)
+          + "): writing them again");
+      CountsLog.write(spark, runId, manifest, folder);
     }
-    spark.createDataFrame(rows, schema).coalesce(1).write().mode("overwrite")
-        .parquet(store.stagedCounts(runId).toString());
+  }
+
+  /**
+   * Writes the counts rows of every complete run that has none (killed after its manifest), from
+   * its manifest. A failure here is reported and does not stop this run: the next one tries again.
+   */
+  private void repairCounts(List<RunStore.Complete> complete) throws IOException {
+    for (RunStore.Complete c : complete) {
+      if (store.hasCounts(c.runId())) {
+        continue;
+      }
+      Path folder = store.counts(c.runId());
+      try {
+        CountsLog.write(spark, c.runId(), c.manifest(), folder.toString());
+        progress.accept("counts of run " + c.runId() + " written from its manifest into "
+            + folder);
+      } catch (Exception e) {
+        progress.accept("counts of run " + c.runId() + " could not be written into " + folder
+            + ": " + rootMessage(e));
+      }
+    }
   }
 }

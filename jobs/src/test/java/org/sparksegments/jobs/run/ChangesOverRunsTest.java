@@ -53,7 +53,7 @@ class ChangesOverRunsTest {
     }
     List<Path> runs = new ArrayList<>();
     for (Instant asOf : AS_OFS) {
-      BatchRun.Result r = RunHarness.run(p, out, asOf);
+      RunHarness.Ran r = RunHarness.run(p, out, asOf);
       assertEquals(List.of(), r.failed());
       assertEquals(List.of(), r.invalid());
       runs.add(r.run());

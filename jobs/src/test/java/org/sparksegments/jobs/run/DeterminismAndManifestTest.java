@@ -69,7 +69,8 @@ class DeterminismAndManifestTest {
       List<Path> folders = RunHarness.runFolders(out);
       assertEquals(i + 1, folders.size(), "" + folders);
       runs[i] = folders.get(i);
-      assertEquals(runs[i].toString(), cli.stdout(), "the run folder on stdout");
+      assertEquals(RunHarness.qualified(runs[i]), cli.stdout(),
+          "the run folder on stdout, as a qualified URI");
     }
 
     RunHarness.Prepared p = RunHarness.prepare(catalog, segments);

@@ -154,7 +154,7 @@ class InvalidAndUnreadableRunTest {
       assertTrue(planned.bound() != null, planned.id() + " valid: " + planned.errors());
     }
     Path out = dir.resolve("out");
-    BatchRun.Result result;
+    RunHarness.Ran result;
     try {
       result = RunHarness.run(p, out, java.time.Instant.parse(AS_OF));
     } catch (Exception e) {

@@ -80,11 +80,11 @@ class KillMidRunTest {
     assertEquals(List.of("run_id=" + earlier.getFileName()), countsEntries(out), "counts/");
 
     // The next complete run ignores the partial one: changes against the earlier run.
-    BatchRun.Result next = RunHarness.run(p, out, LATER);
+    RunHarness.Ran next = RunHarness.run(p, out, LATER);
     assertEquals(List.of(), next.failed());
     assertUnchanged(before, out, "after the next run");
     assertFalse(Files.exists(partial.resolve("manifest.json")), "the partial run stays partial");
-    assertEquals(List.of(earlier, next.run()), new RunStore(out).completeRuns());
+    assertEquals(List.of(earlier, next.run()), RunHarness.completeRuns(out));
     assertEquals(List.of("run_id=" + earlier.getFileName(), "run_id=" + next.run().getFileName()),
         countsEntries(out), "counts/ after the next run (staged rows of the killed run gone)");
 

@@ -35,6 +35,7 @@ import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.SchemaSource;
 import org.sparksegments.jobs.eval.SegmentSet;
 import org.sparksegments.jobs.eval.Validator;
+import org.sparksegments.jobs.fs.Storage;
 import org.sparksegments.testing.SharedSpark;
 
 /**
@@ -86,10 +87,42 @@ public final class RunHarness {
     return new Prepared(c, set, v, planned);
   }
 
+  /** A finished run as the tests read it: its folder as a local path. */
+  record Ran(Path run, String runId, List<String> failed, List<String> invalid) {}
+
   /** One batch run in this JVM on the shared session. */
-  static BatchRun.Result run(Prepared p, Path out, Instant asOf) throws IOException {
-    return new BatchRun(SharedSpark.session(), p.catalog(), p.evaluator(), new RunStore(out),
-        msg -> { }).run(p.planned(), asOf);
+  static Ran run(Prepared p, Path out, Instant asOf) throws IOException {
+    return run(p, out, asOf, msg -> { }, java.time.Clock.systemUTC());
+  }
+
+  /** One batch run with its progress lines and start time given. */
+  static Ran run(Prepared p, Path out, Instant asOf, java.util.function.Consumer<String> progress,
+      java.time.Clock clock) throws IOException {
+    BatchRun.Result r = new BatchRun(SharedSpark.session(), p.catalog(), p.evaluator(),
+        store(out), progress, clock).run(p.planned(), asOf);
+    return new Ran(local(r.run()), r.runId(), r.failed(), r.invalid());
+  }
+
+  /** The run store of a local output folder, through the session's Hadoop configuration. */
+  static RunStore store(Path out) {
+    return new RunStore(Storage.of(SharedSpark.session().sparkContext().hadoopConfiguration()),
+        new org.apache.hadoop.fs.Path(out.toAbsolutePath().toUri()));
+  }
+
+  /** The local path of a qualified {@code file:} path. */
+  static Path local(org.apache.hadoop.fs.Path p) {
+    return Path.of(p.toUri());
+  }
+
+  /** A local path as the engine names it in messages: its qualified URI. */
+  static String qualified(Path p) throws IOException {
+    return Storage.of(SharedSpark.session().sparkContext().hadoopConfiguration())
+        .qualify(p.toString()).toString();
+  }
+
+  /** The complete runs the engine sees under {@code out}, oldest first. */
+  static List<Path> completeRuns(Path out) throws IOException {
+    return store(out).completeRuns().stream().map(RunHarness::local).toList();
   }
 
   /** The engine's own selection of a segment, evaluated alone, in its order. */
@@ -219,6 +252,15 @@ public final class RunHarness {
       }
     }
     return out;
+  }
+
+  /** Deletes a local file or folder with everything in it. */
+  static void deleteTree(Path p) throws IOException {
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(x);
+      }
+    }
   }
 
   static String sha256(byte[] bytes) throws Exception {
