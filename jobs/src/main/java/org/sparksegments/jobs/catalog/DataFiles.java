@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.sparksegments.jobs.fs.Storage;
 
 /**
  * The data files of a path source: the file itself, or every file below the folder whose name
@@ -20,8 +21,16 @@ public final class DataFiles {
 
   /** The data files, sorted by path; an empty list for an empty folder. */
   public static List<FileStatus> list(String location, Configuration conf) throws IOException {
-    Path root = new Path(location);
-    FileSystem fs = root.getFileSystem(conf);
+    return list(Storage.of(conf), new Path(location));
+  }
+
+  /**
+   * The data files at {@code root}, sorted by path; an empty list for an empty folder.
+   *
+   * @throws java.io.FileNotFoundException when nothing is at {@code root}
+   */
+  public static List<FileStatus> list(Storage storage, Path root) throws IOException {
+    FileSystem fs = storage.fs(root);
     FileStatus st = fs.getFileStatus(root);
     List<FileStatus> out = new ArrayList<>();
     if (st.isFile()) {
