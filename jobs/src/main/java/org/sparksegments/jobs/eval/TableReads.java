@@ -56,14 +56,21 @@ public final class TableReads {
   private static Dataset<Row> delta(SparkSession spark, String location, long version) {
     try {
       return spark.read().format("delta").option("versionAsOf", version).load(location);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark's AnalysisException is checked and undeclared: caught as Exception.
       if (e instanceof SparkThrowable t && "DATA_SOURCE_NOT_FOUND".equals(t.getCondition())) {
         throw new IllegalStateException("Cannot read the Delta table at " + location
             + ": the delta format is not on the classpath (add --packages " + DELTA_PACKAGE
             + " to spark-submit, or its jar to the classpath)", e);
       }
-      throw e;
+      throw TableReads.<RuntimeException>rethrow(e);
     }
+  }
+
+  /** Throws {@code e} as it is, checked or not. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> E rethrow(Exception e) throws E {
+    throw (E) e;
   }
 
   /**
