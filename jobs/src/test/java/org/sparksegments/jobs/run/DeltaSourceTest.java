@@ -58,6 +58,12 @@ class DeltaSourceTest {
     Path events = dir.resolve("lake/events");
     spark.read().parquet(sample.resolve("shop/events").toString()).write().format("delta")
         .save(events.toString());
+    // A Delta table of the session's catalog, at version 1: the manifest names its version too.
+    spark.sql("CREATE DATABASE IF NOT EXISTS delta_sources");
+    for (int n : new int[] {50, 40}) {
+      all.orderBy("profile_id").limit(n).write().format("delta").mode("overwrite")
+          .saveAsTable("delta_sources.profiles");
+    }
     version1Ids = spark.read().format("delta").load(profiles.toString())
         .filter(functions.col("created_at").leq(functions.lit(AS_OF)))
         .select("profile_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
@@ -68,6 +74,7 @@ class DeltaSourceTest {
                       "profiles": { "path": "lake/profiles", "format": "delta" },
                       "events": { "path": "%s", "format": "delta" } },
             "stale": { "timezone": "Europe/Berlin", "profiles": "lake/profiles" },
+            "named": { "timezone": "Europe/Berlin", "profiles": "table:delta_sources.profiles" },
             "half": { "timezone": "Europe/Berlin", "profiles": "%s",
                       "events": { "path": "lake/events" } } } }
         """.formatted(events.toUri(), sample.resolve("shop/profiles")));
@@ -79,6 +86,7 @@ class DeltaSourceTest {
         [ { "id": "lake-all", "database": "lake" },
           { "id": "lake-openers", "database": "lake", %s },
           { "id": "stale-all", "database": "stale" },
+          { "id": "named-all", "database": "named" },
           { "id": "half-all", "database": "half" },
           { "id": "half-openers", "database": "half", %s } ]
         """.formatted(opened, opened));
@@ -155,6 +163,10 @@ class DeltaSourceTest {
     }
     assertEquals(bytes, lakeProfiles.path("bytes").asLong());
     assertEquals(0, input(manifest, "lake", "events").path("version").asLong());
+    JsonNode named = input(manifest, "named", "profiles");
+    assertEquals("table:delta_sources.profiles", named.path("source").asText());
+    assertEquals(1, named.path("version").asLong(), named.toString());
+    assertTrue(named.path("files").isNull(), named.toString());
     JsonNode halfProfiles = input(manifest, "half", "profiles");
     assertTrue(halfProfiles.path("version").isNull(), halfProfiles.toString());
     assertEquals("parquet", halfProfiles.path("format").asText());
