@@ -36,6 +36,7 @@ public final class SharedSpark implements BeforeAllCallback, ParameterResolver {
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.sql.warehouse.dir", warehouse())
+              .config(delta())
               .getOrCreate();
           session = s;
           Runtime.getRuntime().addShutdownHook(new Thread(SparkSession::clearDefaultSession));
@@ -43,6 +44,21 @@ public final class SharedSpark implements BeforeAllCallback, ParameterResolver {
       }
     }
     return s;
+  }
+
+  /**
+   * Delta's session extension and catalog, when Delta is on the test classpath (the jobs
+   * module's tests write Delta tables: an overwrite needs both); nothing otherwise.
+   */
+  private static java.util.Map<String, Object> delta() {
+    try {
+      Class.forName("io.delta.sql.DeltaSparkSessionExtension", false,
+          SharedSpark.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      return java.util.Map.of();
+    }
+    return java.util.Map.<String, Object>of("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
+        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
   }
 
   /** A fresh warehouse folder per test JVM: catalog tables of earlier runs never collide. */

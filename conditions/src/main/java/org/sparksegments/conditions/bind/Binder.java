@@ -94,8 +94,10 @@ public final class Binder {
       b.bindOrder(f).ifPresent(order::add);
     }
     if (!b.problems.isEmpty()) {
+      // A problem found in another file (the catalog's declaration of a table) keeps its file.
       return new Result(null, b.problems.list().stream()
-          .map(e -> e.locate(segment.source(), segment.id())).toList());
+          .map(e -> e.locate(e.file() == null ? segment.source() : e.file(), segment.id()))
+          .toList());
     }
     return new Result(new BoundSegment(segment, db, cond, order), List.of());
   }

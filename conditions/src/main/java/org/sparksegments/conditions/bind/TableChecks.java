@@ -25,6 +25,10 @@ final class TableChecks {
           + " table in the catalog (expected the catalog to name it)");
       return Optional.empty();
     }
+    if (l instanceof Tables.Lookup.Unreadable u && u.located() != null) {
+      b.problems.add(u.located());
+      return Optional.empty();
+    }
     if (l instanceof Tables.Lookup.Unreadable u) {
       b.problems.add(ErrorCode.UNREADABLE_TABLE, pointer, "Cannot read the " + table
           + " table of database '" + b.db.name() + "': " + u.message());

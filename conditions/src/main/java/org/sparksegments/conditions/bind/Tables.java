@@ -1,5 +1,6 @@
 package org.sparksegments.conditions.bind;
 
+import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.schema.TableSchema;
 
 import java.util.Optional;
@@ -18,8 +19,16 @@ public interface Tables {
     /** The catalog does not name the table. */
     record Missing() implements Lookup {}
 
-    /** The catalog names it, but it cannot be read. */
-    record Unreadable(String message) implements Lookup {}
+    /**
+     * The catalog names it, but it cannot be read; {@code located}, when not null, is the error
+     * already located where it was found (the catalog's declaration of the table), reported as
+     * it is instead of at the condition.
+     */
+    record Unreadable(String message, ValidationError located) implements Lookup {
+      public Unreadable(String message) {
+        this(message, null);
+      }
+    }
   }
 
   Lookup lookup(String table);

@@ -26,6 +26,11 @@ public enum ErrorCode {
   UNREADABLE_TABLE,
   /** A table lacks a required column, or has it with the wrong type. */
   BAD_TABLE,
+  /**
+   * A catalog table declared as Parquet whose folder holds a Delta table ({@code _delta_log/}):
+   * its files include those Delta has removed, so it must be declared {@code "format": "delta"}.
+   */
+  DELTA_TABLE_AS_PARQUET,
   /** A range that is not 0 <= from < to <= 100 with at most two decimals. */
   BAD_RANGE,
   /** A limit that is not a non-negative integer or a well-formed limit object. */

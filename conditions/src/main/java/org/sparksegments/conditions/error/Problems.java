@@ -11,6 +11,11 @@ public final class Problems {
     errors.add(new ValidationError(code, null, null, pointer, message));
   }
 
+  /** A problem as it is: one already located in another file keeps its file and pointer. */
+  public void add(ValidationError error) {
+    errors.add(error);
+  }
+
   public void addAll(List<ValidationError> more) {
     errors.addAll(more);
   }

@@ -59,6 +59,7 @@ public final class CatalogLoader {
     }
     Problems problems = new Problems();
     Resolver base = w -> storage.qualify(w, file.getParent());
+    String catalogFile = source;
     Map<String, Database> dbs = new LinkedHashMap<>();
     JsonNode databases = root == null ? null : root.get("databases");
     if (root == null || !root.isObject() || databases == null || !databases.isObject()) {
@@ -69,7 +70,7 @@ public final class CatalogLoader {
       for (Iterator<String> it = databases.fieldNames(); it.hasNext(); ) {
         String name = it.next();
         Database db = database(name, databases.get(name), Pointers.key("/databases", name), base,
-            problems);
+            catalogFile, problems);
         if (db != null) {
           dbs.put(name, db);
         }
@@ -83,7 +84,7 @@ public final class CatalogLoader {
   }
 
   private static Database database(String name, JsonNode n, String p, Resolver base,
-      Problems problems) {
+      String catalogFile, Problems problems) {
     if (!n.isObject()) {
       problems.add(ErrorCode.BAD_CATALOG, p, "Cannot read database '" + name
           + "': expected an object with at least \"profiles\"");
@@ -102,7 +103,7 @@ public final class CatalogLoader {
             + "' (expected a region such as Europe/Berlin, or UTC)");
       }
     }
-    Optional<TableSource> profiles = source(n, "profiles", p, base, problems);
+    Optional<TableSource> profiles = source(n, "profiles", p, base, catalogFile, problems);
     if (profiles.isEmpty() && !n.has("profiles")) {
       problems.add(ErrorCode.BAD_CATALOG, p, "Cannot read database '" + name
           + "': key 'profiles' is missing (expected the profiles table's source)");
@@ -124,7 +125,7 @@ public final class CatalogLoader {
             continue;
           }
           unknown(e, ep, EXT_KEYS, problems);
-          Optional<TableSource> src = source(e, "source", ep, base, problems);
+          Optional<TableSource> src = source(e, "source", ep, base, catalogFile, problems);
           Optional<String> key = text(e, "key", ep, problems);
           Optional<String> field = text(e, "profile_field", ep, problems);
           if (src.isEmpty() || key.isEmpty() || field.isEmpty()) {
@@ -140,8 +141,9 @@ public final class CatalogLoader {
       return null;
     }
     return new Database(name, idColumn, zone, profiles.orElseThrow(),
-        source(n, "subscriptions", p, base, problems), source(n, "events", p, base, problems),
-        source(n, "static_segments", p, base, problems), external);
+        source(n, "subscriptions", p, base, catalogFile, problems),
+        source(n, "events", p, base, catalogFile, problems),
+        source(n, "static_segments", p, base, catalogFile, problems), external);
   }
 
   private static Optional<String> text(JsonNode n, String key, String p, Problems problems) {
@@ -158,18 +160,8 @@ public final class CatalogLoader {
   }
 
   private static Optional<TableSource> source(JsonNode n, String key, String p, Resolver base,
-      Problems problems) {
-    Optional<String> s = text(n, key, p, problems);
-    if (s.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(resolve(s.get(), base));
-    } catch (IOException | IllegalArgumentException e) {
-      problems.add(ErrorCode.BAD_CATALOG, Pointers.key(p, key), "Cannot use table path '"
-          + s.get() + "': " + e.getMessage());
-      return Optional.empty();
-    }
+      String catalogFile, Problems problems) {
+    return SourceDeclarations.read(n, key, p, base, catalogFile, problems);
   }
 
   /** How a written table path becomes a qualified location. */
@@ -179,8 +171,9 @@ public final class CatalogLoader {
   }
 
   /**
-   * {@code table:NAME}, or a path: a URI with a scheme as given, an absolute path on the default
-   * file system, a relative one against the catalog file's folder.
+   * {@code table:NAME}, or a Parquet path: a URI with a scheme as given, an absolute path on the
+   * default file system, a relative one against the catalog file's folder. Declared in no catalog
+   * file (for the tables that commands write).
    */
   public static TableSource resolve(String written, Resolver base) throws IOException {
     if (written.startsWith("table:")) {

@@ -9,11 +9,11 @@ import org.sparksegments.conditions.spark.TableFrames;
 import org.sparksegments.jobs.catalog.Database;
 import org.sparksegments.jobs.catalog.TableSource;
 
-/** The tables of one database as DataFrames, each source read once. */
+/** The tables of one database as DataFrames, each source read once, at its pinned state. */
 final class Frames implements TableFrames {
   private final SparkSession spark;
   private final Database db;
-  private final Map<String, Dataset<Row>> read = new HashMap<>();
+  private final Map<TableSource, Dataset<Row>> read = new HashMap<>();
 
   Frames(SparkSession spark, Database db) {
     this.spark = spark;
@@ -21,9 +21,7 @@ final class Frames implements TableFrames {
   }
 
   Dataset<Row> read(TableSource source) {
-    return read.computeIfAbsent(source.written() + "\u0000" + source.location(),
-        k -> source.sessionTable() ? spark.table(source.tableName())
-            : spark.read().parquet(source.location()));
+    return read.computeIfAbsent(source, s -> TableReads.read(spark, s));
   }
 
   Dataset<Row> profiles() {

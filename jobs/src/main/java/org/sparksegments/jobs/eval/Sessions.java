@@ -49,6 +49,7 @@ public final class Sessions {
     if (!conf.contains("spark.sql.shuffle.partitions")) {
       b.config("spark.sql.shuffle.partitions", "8");
     }
+    DeltaSessions.configure(conf, b);
     return b.getOrCreate();
   }
 }

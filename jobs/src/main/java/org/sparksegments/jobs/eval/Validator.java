@@ -19,6 +19,7 @@ import org.sparksegments.conditions.bind.SegmentResolver;
 import org.sparksegments.conditions.schema.TableSchema;
 import org.sparksegments.conditions.bind.Tables;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
 import org.sparksegments.conditions.model.Segment;
@@ -135,6 +136,10 @@ public final class Validator {
     }
     ViewOrError view = views.computeIfAbsent(db.get().name(), n -> view(db.get()));
     if (view instanceof Unusable u) {
+      if (u.error().file() != null) {
+        // Located in the catalog (its declaration of the profiles table): reported there.
+        return new Binder.Result(null, List.of(u.error().locate(u.error().file(), s.id())));
+      }
       return fail(s, u.error().code(), pointer, u.error().message());
     }
     return Binder.bind(s, ((Usable) view).view(), resolver());
@@ -152,6 +157,8 @@ public final class Validator {
     TableSchema profiles;
     try {
       profiles = schemas.schema(db.profiles());
+    } catch (InvalidInputException e) {
+      return new Unusable(e.errors().get(0));
     } catch (Exception e) {
       // Spark's AnalysisException (a missing catalog table) is checked and undeclared.
       return new Unusable(ValidationError.of(ErrorCode.UNREADABLE_TABLE,
@@ -196,6 +203,8 @@ public final class Validator {
         }
         try {
           return new Lookup.Found(schemas.schema(source.get()));
+        } catch (InvalidInputException e) {
+          return new Lookup.Unreadable(e.getMessage(), e.errors().get(0));
         } catch (Exception e) {
       // Spark's AnalysisException (a missing catalog table) is checked and undeclared.
           return new Lookup.Unreadable("at " + source.get().written() + ": " + e.getMessage());

@@ -2,6 +2,7 @@ package org.sparksegments.jobs.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +44,17 @@ class FooterSchemasTest {
     Files.writeString(dir.resolve("t/.part.crc"), "");
     IOException e = assertThrows(IOException.class,
         () -> FooterSchemas.read(dir.resolve("t").toUri().toString(), Configuration::new));
-    assertEquals("no data files in " + dir.resolve("t"), e.getMessage());
+    assertEquals("no data files in file:" + dir.resolve("t"), e.getMessage());
+  }
+
+  @Test
+  void anUnreadableFooterIsNamedByItsQualifiedUri(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("t"));
+    Files.writeString(dir.resolve("t/part-0.parquet"), "not parquet");
+    IOException e = assertThrows(IOException.class,
+        () -> FooterSchemas.read(dir.resolve("t").toString(), Configuration::new));
+    assertTrue(e.getMessage().startsWith("cannot read the Parquet footer of file:"
+        + dir.resolve("t/part-0.parquet") + ": "), e.getMessage());
   }
 
   @Test

@@ -136,8 +136,11 @@ class DeterminismAndManifestTest {
     }
     Map<String, String> sources = new TreeMap<>();
     for (JsonNode in : m.path("inputs")) {
-      assertEquals(Set.of("database", "table", "source", "files", "bytes", "last_modified"),
-          names(in), "input keys: " + in);
+      // spec 9: a version where the format has one (none for plain Parquet).
+      assertEquals(Set.of("database", "table", "source", "format", "location", "version",
+          "files", "bytes", "last_modified"), names(in), "input keys: " + in);
+      assertTrue(in.path("version").isNull(), "Parquet has no version: " + in);
+      assertEquals("parquet", in.path("format").asText(), in.toString());
       String key = in.path("database").asText() + " " + in.path("table").asText();
       assertTrue(sources.put(key, in.path("source").asText()) == null, "duplicate input " + in);
       Path folder = catalog.getParent().resolve(in.path("source").asText());
