@@ -28,12 +28,20 @@ final class SparkProcesses {
 
     @Override
     public String toString() {
-      return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr (tail)\n"
-          + err.substring(Math.max(0, err.length() - 6000));
+      String e = withoutInfo(err);
+      return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr (tail, no INFO lines)\n"
+          + e.substring(Math.max(0, e.length() - 6000));
     }
   }
 
   private SparkProcesses() {}
+
+  /** Standard error without Spark's INFO log lines (spark-submit logs at INFO to it). */
+  static String withoutInfo(String err) {
+    return Arrays.stream(err.split("\n"))
+        .filter(l -> !l.matches("\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d INFO .*"))
+        .collect(Collectors.joining("\n"));
+  }
 
   /** The application jar that {@code mvn package} built. */
   static Path appJar() {
@@ -64,6 +72,18 @@ final class SparkProcesses {
   /** {@code spark-submit --master MASTER [submitOptions] --class Main APP_JAR args}. */
   static Result submit(String master, List<String> submitOptions, List<String> args)
       throws Exception {
+    return runToEnd(submitCommand(master, submitOptions, args), Map.of(), 600, null);
+  }
+
+  /** {@link #submit} with {@code workDir} as the process's working folder. */
+  static Result submitIn(Path workDir, String master, List<String> submitOptions,
+      List<String> args) throws Exception {
+    return runToEnd(submitCommand(master, submitOptions, args), Map.of(), 600, workDir);
+  }
+
+  /** The java command line of {@link #submit}. */
+  static List<String> submitCommand(String master, List<String> submitOptions, List<String> args)
+      throws IOException {
     List<String> a = new ArrayList<>(List.of("--master", master,
         "--conf", "spark.ui.enabled=false", "--driver-memory", "1g"));
     a.addAll(submitOptions);
@@ -71,16 +91,48 @@ final class SparkProcesses {
       a.addAll(List.of("--class", "org.sparksegments.jobs.cli.Main", appJar().toString()));
     }
     a.addAll(args);
-    return runToEnd(java("org.apache.spark.deploy.SparkSubmit", a), Map.of(), 600);
+    return java("org.apache.spark.deploy.SparkSubmit", a);
+  }
+
+  /** A process started in the background, its output going to two files. */
+  record Started(Process process, Path out, Path err) {
+    String report() throws IOException {
+      String e = Files.readString(err, StandardCharsets.UTF_8);
+      e = withoutInfo(e);
+      return "--- stdout\n" + Files.readString(out, StandardCharsets.UTF_8).strip()
+          + "\n--- stderr (tail, no INFO lines)\n" + e.substring(Math.max(0, e.length() - 6000));
+    }
+  }
+
+  /** Starts {@code cmd} in {@code workDir} without waiting for it. */
+  static Started start(List<String> cmd, Path workDir) throws IOException {
+    Path out = Files.createTempFile("spark-out", ".txt");
+    Path err = Files.createTempFile("spark-err", ".txt");
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile())
+        .redirectError(err.toFile());
+    if (workDir != null) {
+      pb.directory(workDir.toFile());
+    }
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    return new Started(pb.start(), out, err);
   }
 
   /** Runs a command to its end, output captured. */
   static Result runToEnd(List<String> cmd, Map<String, String> env, int timeoutSeconds)
       throws Exception {
+    return runToEnd(cmd, env, timeoutSeconds, null);
+  }
+
+  /** Runs a command to its end in {@code workDir} (null: this JVM's), output captured. */
+  static Result runToEnd(List<String> cmd, Map<String, String> env, int timeoutSeconds,
+      Path workDir) throws Exception {
     Path out = Files.createTempFile("spark-out", ".txt");
     Path err = Files.createTempFile("spark-err", ".txt");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile())
         .redirectError(err.toFile());
+    if (workDir != null) {
+      pb.directory(workDir.toFile());
+    }
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().putAll(env);
     Process p = pb.start();
