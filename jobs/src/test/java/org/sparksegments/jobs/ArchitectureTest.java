@@ -99,6 +99,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void everyPathGoesThroughTheFileSystemLayer() {
+    // Hadoop's FileSystem with the session's configuration reads and writes every file the
+    // engine touches; java.nio.file stays in the layer itself (local fast paths) and in the
+    // sample generator's commands, whose files are local by nature (docs/operations.md).
+    noClasses().that().resideInAPackage("org.sparksegments..")
+        .and().resideOutsideOfPackage(J + "fs..")
+        .and().doNotHaveFullyQualifiedName(J + "cli.GenerateCommand")
+        .and().doNotHaveFullyQualifiedName(J + "cli.DemoCommand")
+        .should().dependOnClassesThat().resideInAPackage("java.nio.file..")
+        .check(classes);
+  }
+
+  @Test
   void packagesHaveNoCycles() {
     slices().matching("org.sparksegments.(*).(*)..").should().beFreeOfCycles().check(classes);
   }

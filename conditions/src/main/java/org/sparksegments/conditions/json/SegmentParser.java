@@ -4,11 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,23 +58,6 @@ public final class SegmentParser {
   /** True for a well-formed segment id: 1 to 64 of {@code A-Z a-z 0-9 _ -}. */
   public static boolean isId(String id) {
     return id != null && ID.matcher(id).matches();
-  }
-
-  /** Reads and parses a segments file: one segment object or an array of them. */
-  public static List<Parsed> parseFile(Path file) {
-    String source = file.toString();
-    try {
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        return List.of(fileError(source, ErrorCode.FILE_TOO_LARGE,
-            "Cannot read the file: it has " + size + " bytes (expected at most 1 MiB, "
-                + MAX_FILE_BYTES + " bytes)"));
-      }
-      return parseText(source, Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      return List.of(fileError(source, ErrorCode.UNREADABLE_FILE,
-          "Cannot read the file: " + e.getMessage()));
-    }
   }
 
   /**
@@ -144,7 +124,8 @@ public final class SegmentParser {
     return prefix.isEmpty() ? "" : " at " + prefix;
   }
 
-  private static Parsed fileError(String source, ErrorCode code, String message) {
+  /** An entry that stands for a whole file that could not be read or parsed. */
+  public static Parsed fileError(String source, ErrorCode code, String message) {
     return new Parsed(source, "", null, null,
         List.of(new ValidationError(code, source, null, "", message)));
   }

@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sparksegments.conditions.fixture.Check.assertErrors;
 import static org.sparksegments.conditions.fixture.Check.only;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sparksegments.conditions.error.ValidationError;
@@ -215,21 +212,5 @@ class SegmentParserTest {
     String big = "{\"id\": \"a\", \"database\": \"fx\", \"description\": \""
         + "x".repeat((int) SegmentParser.MAX_FILE_BYTES) + "\"}";
     only(errors(big), "FILE_TOO_LARGE ");
-  }
-
-  @Test
-  void filesAreReadAndTheirNameLocatesTheProblems(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("one.json");
-    Files.writeString(file, "{\"id\": \"a\", \"database\": \"fx\", \"limit\": -1}");
-    ValidationError e = only(SegmentParser.parseFile(file).get(0).errors(), "BAD_LIMIT /limit");
-    assertEquals(file.toString(), e.file());
-    assertEquals("a", e.segmentId());
-
-    Path big = dir.resolve("big.json");
-    Files.writeString(big, " ".repeat((int) SegmentParser.MAX_FILE_BYTES + 1));
-    only(SegmentParser.parseFile(big).get(0).errors(), "FILE_TOO_LARGE ");
-
-    only(SegmentParser.parseFile(dir.resolve("absent.json")).get(0).errors(),
-        "UNREADABLE_FILE ");
   }
 }

@@ -46,8 +46,8 @@ public final class BulkUpdate {
    * every {@code --set}; refuses with every problem.
    */
   public static BulkUpdate prepare(SparkSession spark, Database db, List<String> sets) {
-    TableFiles.requirePath(db.profiles(), "the profiles table of database " + db.name());
     TableFiles files = new TableFiles(spark);
+    files.requireParquetPath(db.profiles(), "the profiles table of database " + db.name());
     return new BulkUpdate(files, db,
         FieldValues.parse(sets, files.schema(db.profiles()), db.idColumn(), db.zone()));
   }

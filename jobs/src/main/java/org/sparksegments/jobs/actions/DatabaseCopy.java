@@ -21,6 +21,7 @@ import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.catalog.Database;
 import org.sparksegments.jobs.catalog.TableSource;
 import org.sparksegments.jobs.eval.Evaluator;
+import org.sparksegments.jobs.eval.TableReads;
 
 /**
  * copy-to-database: the profile rows of a segment's members copied into another database's
@@ -71,8 +72,8 @@ public final class DatabaseCopy {
     }
     TableSource t = target.profiles();
     String what = "the profiles table of database " + target.name();
-    TableFiles.requirePath(t, what);
     TableFiles files = new TableFiles(spark);
+    files.requireParquetPath(t, what);
     boolean hasData = files.hasData(t.location());
     if (hasData && !upsert) {
       if (files.isFile(new Path(t.location()))) {
@@ -103,9 +104,7 @@ public final class DatabaseCopy {
       progress.accept(m.count() + " members of " + s.id() + " as of " + asOf + " to copy");
       String sid = source.idColumn();
       String tid = target.idColumn();
-      Dataset<Row> sourceProfiles = source.profiles().sessionTable()
-          ? files.spark().table(source.profiles().tableName())
-          : files.spark().read().parquet(source.profiles().location());
+      Dataset<Row> sourceProfiles = TableReads.read(files.spark(), source.profiles());
       Dataset<Row> rows = sourceProfiles.join(m.ids().select(Columns.column(sid).as(TARGET_ID)),
           Columns.column(sid).equalTo(col(TARGET_ID)), "left_semi")
           .select(fit.columns().toArray(Column[]::new));

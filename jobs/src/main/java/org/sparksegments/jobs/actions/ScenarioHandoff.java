@@ -62,7 +62,7 @@ public final class ScenarioHandoff {
     }
     TableFiles files = new TableFiles(spark);
     TableSource t = CatalogLoader.resolve(to, files.storage()::qualify);
-    TableFiles.requirePath(t, "the hand-off table " + to);
+    files.requireParquetPath(t, "the hand-off table " + to);
     Path root = new Path(t.location());
     if (files.isFile(root)) {
       throw InvalidInputException.of(ErrorCode.BAD_OPTION,

@@ -77,8 +77,8 @@ public final class StaticCopy {
     }
     TableSource t = db.staticSegments().get();
     String what = "the static_segments table of database " + db.name();
-    TableFiles.requirePath(t, what);
     TableFiles files = new TableFiles(spark);
+    files.requireParquetPath(t, what);
     DataType idType = files.schema(db.profiles()).apply(db.idColumn()).dataType();
     if (files.isFile(new Path(t.location()))) {
       throw InvalidInputException.of(ErrorCode.BAD_TABLE,
@@ -93,7 +93,7 @@ public final class StaticCopy {
       return new StaticCopy(files, db, name, contract, false);
     }
     files.requireFlat(t, what);
-    StructType schema = spark.read().parquet(t.location()).schema();
+    StructType schema = files.schema(t);
     List<ValidationError> problems = new ArrayList<>();
     column(schema, "segment", what, problems, c -> c.equals(DataTypes.StringType), "string");
     column(schema, id, what, problems, c -> Types.idFits(idType, c),

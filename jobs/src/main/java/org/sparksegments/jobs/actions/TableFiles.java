@@ -17,7 +17,9 @@ import org.apache.spark.sql.types.StructType;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.jobs.catalog.DataFiles;
+import org.sparksegments.jobs.catalog.TableFormat;
 import org.sparksegments.jobs.catalog.TableSource;
+import org.sparksegments.jobs.eval.TableReads;
 import org.sparksegments.jobs.fs.Storage;
 
 /**
@@ -48,19 +50,28 @@ final class TableFiles {
     return spark;
   }
 
-  /** Refuses a {@code table:} source: only Parquet paths are changed by these commands. */
-  static void requirePath(TableSource source, String what) {
+  /**
+   * Refuses a source these commands cannot write: a {@code table:} name, a Delta table (new
+   * Parquet files in its folder would not be in its log, so no reader would see them), and a
+   * folder declared as Parquet that holds a Delta log ({@code DELTA_TABLE_AS_PARQUET}).
+   */
+  void requireParquetPath(TableSource source, String what) {
     if (source.sessionTable()) {
       throw InvalidInputException.of(ErrorCode.BAD_TABLE, "Cannot change " + what + ": its source '"
           + source.written() + "' is a table of the Spark session's catalog, which this command"
           + " does not write (found a table: source, expected a Parquet folder path or URI)");
     }
+    if (source.format() == TableFormat.DELTA) {
+      throw InvalidInputException.of(ErrorCode.BAD_TABLE, "Cannot change " + what + ": its source '"
+          + source.written() + "' is a Delta table, which this command does not write (expected"
+          + " a Parquet folder path or URI; change a Delta table with Delta's own commands)");
+    }
+    TableReads.pin(spark, source);
   }
 
   /** The Spark schema of a table, a path or a {@code table:} source (reads footers, no job). */
   StructType schema(TableSource source) {
-    return (source.sessionTable() ? spark.table(source.tableName())
-        : spark.read().parquet(source.location())).schema();
+    return TableReads.read(spark, source).schema();
   }
 
   boolean exists(Path p) throws IOException {

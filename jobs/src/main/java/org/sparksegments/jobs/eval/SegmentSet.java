@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.sparksegments.conditions.error.ErrorCode;
-import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.SegmentParser;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
 import org.sparksegments.jobs.fs.Storage;
@@ -81,10 +80,9 @@ public final class SegmentSet {
   public static List<Parsed> parseFile(Storage storage, FileStatus f) {
     String source = f.getPath().toString();
     if (f.getLen() > SegmentParser.MAX_FILE_BYTES) {
-      return List.of(new Parsed(source, "", null, null, List.of(new ValidationError(
-          ErrorCode.FILE_TOO_LARGE, source, null, "", "Cannot read the file: it has "
-              + f.getLen() + " bytes (expected at most 1 MiB, " + SegmentParser.MAX_FILE_BYTES
-              + " bytes)"))));
+      return List.of(SegmentParser.fileError(source, ErrorCode.FILE_TOO_LARGE,
+          "Cannot read the file: it has " + f.getLen() + " bytes (expected at most 1 MiB, "
+              + SegmentParser.MAX_FILE_BYTES + " bytes)"));
     }
     try {
       byte[] bytes = storage.readAtMost(f.getPath(), SegmentParser.MAX_FILE_BYTES);
@@ -99,8 +97,7 @@ public final class SegmentSet {
   }
 
   private static Parsed fileError(String source, String message) {
-    return new Parsed(source, "", null, null, List.of(
-        new ValidationError(ErrorCode.UNREADABLE_FILE, source, null, "", message)));
+    return SegmentParser.fileError(source, ErrorCode.UNREADABLE_FILE, message);
   }
 
   public List<Parsed> all() {
