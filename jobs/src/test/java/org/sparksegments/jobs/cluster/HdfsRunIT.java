@@ -33,9 +33,10 @@ import org.sparksegments.testing.SharedSpark;
  * every {@code spark-submit}): catalog, tables and segments on HDFS; three runs into an
  * {@code hdfs://} output over profiles that change between runs, checked id by id against the
  * same runs in local mode; exports read back from HDFS; the same run on the standalone cluster
- * with HDFS as the default file system and plain paths; a run killed midway. After every command
- * its working folder is still empty and no folder named {@code hdfs:} appeared: nothing went to
- * the local disk.
+ * with HDFS as the default file system and plain paths, in client and in cluster deploy mode
+ * (the driver started by the worker from the application jar on HDFS); a run killed midway.
+ * After every command its working folder is still empty and no folder named {@code hdfs:}
+ * appeared: nothing went to the local disk.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -134,10 +135,13 @@ class HdfsRunIT {
   @Order(3)
   void aRunOnTheStandaloneClusterWithHdfsAsDefaultFileSystem() throws Exception {
     useRound(0);
-    // A plain absolute path: on HDFS once fs.defaultFS says so. It names a folder under target/
-    // that does not exist locally, so a write that went to the local disk would be seen there.
+    // Plain absolute paths: on HDFS once fs.defaultFS says so. They name folders under target/
+    // that do not exist locally, so a write that went to the local disk would be seen there.
     Path plainOut = dir.resolve("plain/out2");
+    Path driverOut = dir.resolve("plain/out-cluster");
     Path work = workDir();
+    Path clusterWork = workDir();
+    String driverReport;
     try (StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("cluster"), 2)) {
       SparkProcesses.Result r = SparkProcesses.submitIn(work, cluster.url, List.of(
               "--conf", "spark.executor.memory=1g", "--conf", "spark.cores.max=2",
@@ -150,6 +154,63 @@ class HdfsRunIT {
       assertEquals(0, r.exit(), r.toString());
       assertTrue(cluster.masterLog().contains("Registering app spark-segments run"),
           cluster.masterLog());
+
+      // Cluster deploy mode: the worker starts the driver, from the application jar on HDFS.
+      // The worker offers 2 cores and 3g: 1 core and 1g for the driver, 1 and 1g for an
+      // executor.
+      String jar = "/apps/" + SparkProcesses.appJar().getFileName();
+      hdfs.copyIn(SparkProcesses.appJar(), jar);
+      SparkProcesses.Result d = inClusterMode(cluster, clusterWork, jar,
+          List.of("run", "--catalog", "/in/catalog.json", "--segments", "/segments",
+              "--out", driverOut.toString(), "--as-of", AS_OF, "--quiet"));
+      List<Path> drivers = cluster.driverDirs();
+      driverReport = d + "\n" + driverReport(drivers) + "\n--- worker log\n"
+          + cluster.workerLog();
+      assertEquals(0, d.exit(), driverReport);
+      assertEquals(1, drivers.size(), "one driver folder in the worker's work dir\n"
+          + driverReport);
+      String id = drivers.get(0).getFileName().toString();
+      assertTrue(d.err().contains("State of driver " + id + " is FINISHED"), driverReport);
+      assertTrue(cluster.workerLog().contains("Driver " + id + " exited successfully"),
+          driverReport);
+      assertNothingLocal(clusterWork, driverReport);
+      assertFalse(Files.exists(driverOut.getParent()),
+          "the run wrote to the local disk at " + driverOut + "\n" + driverReport);
+      // The driver's working folder holds what the worker put there, nothing the run wrote.
+      try (Stream<Path> s = Files.list(drivers.get(0))) {
+        assertEquals(List.of(SparkProcesses.appJar().getFileName().toString(), "stderr",
+            "stdout"), s.map(p -> p.getFileName().toString()).sorted().toList(), driverReport);
+      }
+      String driverOutput = Files.readString(drivers.get(0).resolve("stdout")).strip();
+      assertTrue(driverOutput.startsWith(hdfs.uri(driverOut + "/runs/")),
+          "the printed run folder is on HDFS\n" + driverReport);
+      // The project's JVM flags reached the driver: the worker's launch command has them.
+      String launch = Files.readString(drivers.get(0).resolve("stderr")).lines()
+          .filter(l -> l.startsWith("Launch Command:")).findFirst().orElse("");
+      for (String flag : List.of("--add-opens=java.base/java.nio=ALL-UNNAMED",
+          "-XX:-DontCompileHugeMethods", "org.apache.spark.deploy.worker.DriverWrapper")) {
+        assertTrue(launch.contains(flag), flag + " in the driver's " + launch);
+      }
+
+      // A driver that fails (no catalog there): spark-submit still exits 0; only its last
+      // state line and the worker's log say so.
+      Path failWork = workDir();
+      SparkProcesses.Result failed = inClusterMode(cluster, failWork, jar,
+          List.of("run", "--catalog", "/in/missing.json", "--segments", "/segments",
+              "--out", driverOut.toString(), "--as-of", AS_OF, "--quiet"));
+      List<Path> all = cluster.driverDirs();
+      String failReport = failed + "\n" + driverReport(all) + "\n--- worker log\n"
+          + cluster.workerLog();
+      assertEquals(2, all.size(), failReport);
+      String failedId = all.get(1).getFileName().toString();
+      assertEquals(0, failed.exit(), failReport);
+      assertTrue(failed.err().contains("State of driver " + failedId + " is FAILED"),
+          failReport);
+      assertTrue(cluster.workerLog().contains("Driver " + failedId + " exited with failure"),
+          failReport);
+      assertTrue(Files.readString(all.get(1).resolve("stderr")).contains("Cannot read the"
+          + " catalog: no such file"), failReport);
+      assertNothingLocal(failWork, failReport);
     }
     RunOutputs onHdfs = RunOutputs.at(hdfs.uri(plainOut.toString()));
     List<String> runs = onHdfs.completeRuns();
@@ -158,6 +219,15 @@ class HdfsRunIT {
     assertTrue(onHdfs.hasMembers(runs.get(0)), "members next to the manifest on HDFS");
     // The first run into an empty folder, as the first local run: every member entered.
     assertSameRun(local(), local().completeRuns().get(0), onHdfs, runs.get(0), "cluster");
+
+    RunOutputs fromDriver = RunOutputs.at(hdfs.uri(driverOut.toString()));
+    List<String> driverRuns = fromDriver.completeRuns();
+    assertEquals(1, driverRuns.size(), "complete runs on HDFS under " + driverOut + ": "
+        + fromDriver.runs() + "\n" + driverReport);
+    assertEquals(driverRuns, fromDriver.runs(), "no incomplete run");
+    assertTrue(fromDriver.hasMembers(driverRuns.get(0)), "members next to the manifest");
+    assertSameRun(local(), local().completeRuns().get(0), fromDriver, driverRuns.get(0),
+        "cluster deploy mode");
   }
 
   @Test
@@ -349,6 +419,39 @@ class HdfsRunIT {
         assertEquals(List.of(), bad, "a local folder named after the URI\n" + report);
       }
     }
+  }
+
+  /**
+   * {@code segments ARGS} in cluster deploy mode: the worker starts the driver (1 core; 1g from
+   * spark-submit's --driver-memory) from the application jar at {@code jar} on HDFS, with the
+   * project's JVM flags, and one executor of 1 core and 1g; spark-submit waits for the
+   * driver's end (it polls the master every 10 s).
+   */
+  private SparkProcesses.Result inClusterMode(StandaloneCluster cluster, Path work, String jar,
+      List<String> args) throws Exception {
+    return SparkProcesses.submitIn(work, cluster.url, List.of("--deploy-mode", "cluster",
+            "--driver-cores", "1", "--conf", "spark.standalone.submit.waitAppCompletion=true",
+            "--conf", "spark.driver.extraJavaOptions=" + SparkProcesses.jvmFlags(),
+            "--conf", "spark.executor.memory=1g", "--conf", "spark.cores.max=1",
+            "--conf", "spark.hadoop.fs.defaultFS=" + hdfs.uri(),
+            "--class", "org.sparksegments.jobs.cli.Main", hdfs.uri(jar)), args);
+  }
+
+  /** The stdout and stderr (no INFO lines) of the drivers a standalone worker ran. */
+  private static String driverReport(List<Path> drivers) throws Exception {
+    StringBuilder b = new StringBuilder();
+    for (Path d : drivers) {
+      String err = SparkProcesses.withoutInfo(readIfThere(d.resolve("stderr")));
+      b.append("--- ").append(d.getFileName()).append(" stdout\n")
+          .append(readIfThere(d.resolve("stdout")).strip()).append("\n--- ")
+          .append(d.getFileName()).append(" stderr (tail, no INFO lines)\n")
+          .append(err.substring(Math.max(0, err.length() - 6000))).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static String readIfThere(Path file) throws Exception {
+    return Files.exists(file) ? Files.readString(file) : "(no " + file.getFileName() + ")";
   }
 
   /** Same segments in the manifests with the same counts, members and changes, id by id. */

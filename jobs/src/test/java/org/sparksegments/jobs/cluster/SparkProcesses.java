@@ -69,6 +69,16 @@ final class SparkProcesses {
     return cmd;
   }
 
+  /**
+   * The flags of jvm.options on one line, for {@code spark.driver.extraJavaOptions}: a driver that
+   * a standalone worker starts (cluster deploy mode) gets no module flags from Spark itself.
+   */
+  static String jvmFlags() throws IOException {
+    return Files.readAllLines(TestSample.root().resolve("jvm.options")).stream()
+        .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .collect(Collectors.joining(" "));
+  }
+
   /** {@code spark-submit --master MASTER [submitOptions] --class Main APP_JAR args}. */
   static Result submit(String master, List<String> submitOptions, List<String> args)
       throws Exception {

@@ -16,14 +16,18 @@ final class StandaloneCluster implements AutoCloseable {
   private final Process master;
   private final Process worker;
   private final Path masterLog;
+  private final Path workerLog;
+  private final Path work;
   private final Path jars;
   final String url;
 
-  private StandaloneCluster(Process master, Process worker, Path masterLog, Path jars,
-      String url) {
+  private StandaloneCluster(Process master, Process worker, Path masterLog, Path workerLog,
+      Path work, Path jars, String url) {
     this.master = master;
     this.worker = worker;
     this.masterLog = masterLog;
+    this.workerLog = workerLog;
+    this.work = work;
     this.jars = jars;
     this.url = url;
   }
@@ -46,12 +50,13 @@ final class StandaloneCluster implements AutoCloseable {
     StandaloneCluster c = null;
     try {
       await(master, masterLog, "I have been elected leader", Duration.ofSeconds(90));
+      Path work = Files.createDirectories(dir.resolve("work"));
+      Path workerLog = dir.resolve("worker.log");
       Process worker = start(SparkProcesses.java("org.apache.spark.deploy.worker.Worker",
           List.of("--host", "127.0.0.1", "--cores", String.valueOf(cores), "--memory", "3g",
               "--webui-port", String.valueOf(SparkProcesses.freePort()), "--work-dir",
-              Files.createDirectories(dir.resolve("work")).toString(), url)), home.getParent(),
-          dir.resolve("worker.log"));
-      c = new StandaloneCluster(master, worker, masterLog, home, url);
+              work.toString(), url)), home.getParent(), workerLog);
+      c = new StandaloneCluster(master, worker, masterLog, workerLog, work, home, url);
       await(worker, masterLog, "Registering worker", Duration.ofSeconds(90));
       return c;
     } catch (Exception | AssertionError e) {
@@ -91,6 +96,21 @@ final class StandaloneCluster implements AutoCloseable {
   /** The master's log so far. */
   String masterLog() throws IOException {
     return Files.readString(masterLog);
+  }
+
+  /** The worker's log so far (it says how each driver it ran ended). */
+  String workerLog() throws IOException {
+    return Files.readString(workerLog);
+  }
+
+  /**
+   * The folders of the drivers the worker ran in cluster deploy mode, by name: each is the
+   * driver's working folder, with its stdout, its stderr and the copied application jar.
+   */
+  List<Path> driverDirs() throws IOException {
+    try (var dirs = Files.list(work)) {
+      return dirs.filter(p -> p.getFileName().toString().startsWith("driver-")).sorted().toList();
+    }
   }
 
   /** The process ids of the master and the worker. */
