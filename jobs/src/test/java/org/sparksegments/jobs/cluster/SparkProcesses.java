@@ -116,6 +116,12 @@ final class SparkProcesses {
 
   /** Starts {@code cmd} in {@code workDir} without waiting for it. */
   static Started start(List<String> cmd, Path workDir) throws IOException {
+    return start(cmd, Map.of(), workDir);
+  }
+
+  /** Starts {@code cmd} in {@code workDir} (null: this JVM's) with {@code env} added. */
+  private static Started start(List<String> cmd, Map<String, String> env, Path workDir)
+      throws IOException {
     Path out = Files.createTempFile("spark-out", ".txt");
     Path err = Files.createTempFile("spark-err", ".txt");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile())
@@ -124,6 +130,7 @@ final class SparkProcesses {
       pb.directory(workDir.toFile());
     }
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    pb.environment().putAll(env);
     return new Started(pb.start(), out, err);
   }
 
@@ -136,16 +143,10 @@ final class SparkProcesses {
   /** Runs a command to its end in {@code workDir} (null: this JVM's), output captured. */
   static Result runToEnd(List<String> cmd, Map<String, String> env, int timeoutSeconds,
       Path workDir) throws Exception {
-    Path out = Files.createTempFile("spark-out", ".txt");
-    Path err = Files.createTempFile("spark-err", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile())
-        .redirectError(err.toFile());
-    if (workDir != null) {
-      pb.directory(workDir.toFile());
-    }
-    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    pb.environment().putAll(env);
-    Process p = pb.start();
+    Started started = start(cmd, env, workDir);
+    Process p = started.process();
+    Path out = started.out();
+    Path err = started.err();
     if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
