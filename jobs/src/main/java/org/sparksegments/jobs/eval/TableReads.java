@@ -36,11 +36,11 @@ public final class TableReads {
    */
   public static Dataset<Row> read(SparkSession spark, TableSource source) {
     OptionalLong version = pin(spark, source);
-    return switch (source.format()) {
+    return TaskFaults.inject(switch (source.format()) {
       case CATALOG_TABLE -> spark.table(source.tableName());
       case PARQUET -> spark.read().parquet(source.location());
       case DELTA -> delta(spark, source.location(), version.getAsLong());
-    };
+    });
   }
 
   /** The version every read of {@code source} uses (see {@link TableSource#pin}). */

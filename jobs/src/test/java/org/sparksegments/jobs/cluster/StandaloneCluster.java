@@ -113,6 +113,12 @@ final class StandaloneCluster implements AutoCloseable {
     }
   }
 
+  /** The process ids of the executor JVMs the worker runs now. */
+  List<Long> executorPids() {
+    return worker.descendants().filter(h -> h.info().commandLine().orElse("")
+        .contains("CoarseGrainedExecutorBackend")).map(ProcessHandle::pid).toList();
+  }
+
   /** The process ids of the master and the worker. */
   List<Long> pids() {
     return List.of(master.pid(), worker.pid());
