@@ -28,7 +28,7 @@ public final class WriteTargets {
     for (Named source : sources(catalog)) {
       Path s = normal(new Path(source.location()));
       if (inside(t, s)) {
-        return Optional.of((t.equals(s) ? "it is " : "it is inside ") + source.what() + " at "
+        return Optional.of((key(t).equals(key(s)) ? "it is " : "it is inside ") + source.what() + " at "
             + s);
       }
       if (inside(s, t)) {
@@ -93,10 +93,18 @@ public final class WriteTargets {
 
   /** Whether {@code p} is {@code folder} or below it. */
   private static boolean inside(Path p, Path folder) {
-    if (p.equals(folder)) {
-      return true;
-    }
-    String f = folder.toUri().toString();
-    return p.toUri().toString().startsWith(f.endsWith("/") ? f : f + "/");
+    String f = key(folder);
+    String k = key(p);
+    return k.equals(f) || k.startsWith(f.endsWith("/") ? f : f + "/");
+  }
+
+  /**
+   * The path as one comparable string: a qualified local path may come as {@code file:/x} or
+   * {@code file:///x} (an empty authority), which name the same file.
+   */
+  private static String key(Path p) {
+    java.net.URI u = p.toUri();
+    String authority = u.getAuthority() == null ? "" : u.getAuthority();
+    return (u.getScheme() == null ? "" : u.getScheme()) + "://" + authority + u.getPath();
   }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkThrowable;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.ValidationError;
@@ -30,14 +31,14 @@ public final class ReadFailures {
         Map<String, String> params = s.getMessageParameters();
         String path = params == null ? null : params.get("path");
         if (path != null && !path.isEmpty()) {
-          return Optional.of(path);
+          return Optional.of(uri(path));
         }
       }
       String m = t.getMessage();
       if (m != null) {
         Matcher match = READING.matcher(m);
         if (match.find()) {
-          return Optional.of(match.group(1));
+          return Optional.of(uri(match.group(1)));
         }
       }
       if (t.getCause() == t) {
@@ -45,6 +46,15 @@ public final class ReadFailures {
       }
     }
     return Optional.empty();
+  }
+
+  /** Spark's {@code file:///x} written as the engine writes qualified URIs ({@code file:/x}). */
+  private static String uri(String path) {
+    try {
+      return new Path(path).toString();
+    } catch (IllegalArgumentException e) {
+      return path;
+    }
   }
 
   /** Why the file could not be read: the innermost cause's first line, bounded. */
