@@ -1,5 +1,6 @@
 package org.sparksegments.jobs.actions;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -24,7 +25,15 @@ final class CatalogFile {
   static void switchSource(Storage storage, Path file, String db, String table,
       String expected, String replacement) throws IOException {
     String text = new String(storage.read(file), StandardCharsets.UTF_8);
-    JsonNode root = Json.MAPPER.readTree(text);
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      var at = e.getLocation();
+      throw new IOException("the catalog " + file + " is not valid JSON"
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+          + ": " + e.getOriginalMessage(), e);
+    }
     JsonNode current = root.path("databases").path(db).get(table);
     if (!(root.path("databases").path(db) instanceof ObjectNode dbNode) || current == null
         || !current.isTextual() || !current.asText().equals(expected)) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.apache.hadoop.fs.Path;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.InvalidInputException;
@@ -25,6 +26,8 @@ import org.sparksegments.jobs.fs.Storage;
 public final class CatalogLoader {
   private static final Set<String> DB_KEYS = Set.of("id_column", "timezone", "profiles",
       "subscriptions", "events", "static_segments", "external");
+  /** Database names follow the segment id rule (spec section 1). */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Set<String> EXT_KEYS = Set.of("source", "key", "profile_field");
 
   private CatalogLoader() {}
@@ -91,6 +94,13 @@ public final class CatalogLoader {
       return null;
     }
     int before = problems.size();
+    if (!NAME.matcher(name).matches()) {
+      // The name becomes part of output paths (the run's flag folder, hand-off files): a name
+      // such as "../x" would write outside them.
+      String shown = name.length() > 80 ? name.substring(0, 80) + "..." : name;
+      problems.add(ErrorCode.BAD_CATALOG, p, "Cannot use database name '" + shown
+          + "' (expected 1 to 64 of A-Z a-z 0-9 _ -, as a segment id)");
+    }
     unknown(n, p, DB_KEYS, problems);
     String idColumn = text(n, "id_column", p, problems).orElse("profile_id");
     ZoneId zone = ZoneId.of("UTC");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.jobs.actions.ScenarioHandoff;
+import org.sparksegments.jobs.catalog.WriteTargets;
 import org.sparksegments.jobs.eval.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +41,7 @@ final class AddToScenarioCommand implements Callable<Integer> {
     Instant asOf = AsOf.parse(pick.asOf);
     Workspace ws = Workspace.open("add-to-scenario", set.catalog, set.segments);
     BoundSegment s = ws.bind(pick.segment);
+    WriteTargets.require(ws.catalog(), ws.storage(), ws.storage().qualify(to), "--to");
     ScenarioHandoff handoff = ScenarioHandoff.prepare(ws.spark(), to, scenario,
         s.database().name());
     Progress progress = new Progress(set.quiet);

@@ -55,7 +55,7 @@ final class ExportCommand implements Callable<Integer> {
     Instant asOf = AsOf.parse(pick.asOf);
     ExportFormat format = export.format();
     Workspace ws = Workspace.open("export", set.catalog, set.segments);
-    OutPath target = export.out(ws.storage(), out, format.folder());
+    OutPath target = export.out(ws.storage(), ws.catalog(), out, format.folder());
     BoundSegment s = ws.bind(pick.segment);
     List<FieldRef> chosen = null;
     if (fields != null) {

@@ -75,7 +75,7 @@ final class ExportHistoryCommand implements Callable<Integer> {
     ExportFormat format = export.format();
     Set<History> wanted = wanted();
     Workspace ws = Workspace.open("export-history", set.catalog, set.segments);
-    OutPath target = export.out(ws.storage(), out, true);
+    OutPath target = export.out(ws.storage(), ws.catalog(), out, true);
     BoundSegment s = ws.bind(pick.segment);
     Instant from = AsOf.parse("--since", since, s.database().zone());
     Instant to = AsOf.parse("--until", until, s.database().zone());

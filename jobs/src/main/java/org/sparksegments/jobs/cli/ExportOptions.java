@@ -8,6 +8,8 @@ import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.Json;
+import org.sparksegments.jobs.catalog.Catalog;
+import org.sparksegments.jobs.catalog.WriteTargets;
 import org.sparksegments.jobs.export.ExportFormat;
 import org.sparksegments.jobs.export.OutPath;
 import org.sparksegments.jobs.fs.Storage;
@@ -45,10 +47,15 @@ final class ExportOptions {
 
   /**
    * The checked destination on the file system its URI names, or invalid input saying why it is
-   * refused (naming the qualified URI).
+   * refused (naming the qualified URI): among others, a table or the file of {@code catalog}.
    */
-  OutPath out(Storage storage, String path, boolean folder) throws IOException {
+  OutPath out(Storage storage, Catalog catalog, String path, boolean folder)
+      throws IOException {
     OutPath.Result r = OutPath.check(storage, path, folder, overwrite);
+    if (r.target() != null) {
+      // An input is never a destination, whatever else would be said about it.
+      WriteTargets.require(catalog, storage, r.target(), "--out");
+    }
     String named = r.target() == null ? path : r.target().toString();
     return r.ok().orElseThrow(() -> new InvalidInputException(List.of(new ValidationError(
         ErrorCode.BAD_OPTION, null, null, "", "Cannot write to --out '" + named + "': "

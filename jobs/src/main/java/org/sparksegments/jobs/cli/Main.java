@@ -1,6 +1,7 @@
 package org.sparksegments.jobs.cli;
 
 import org.sparksegments.conditions.error.InvalidInputException;
+import org.sparksegments.jobs.eval.ReadFailures;
 import picocli.CommandLine;
 
 /** Entry point of {@code scripts/segments} and of {@code spark-submit --class}. */
@@ -19,6 +20,12 @@ public final class Main {
       // The one place bad input is reported: every problem, whole, one a line.
       if (e instanceof InvalidInputException bad) {
         bad.errors().forEach(err -> System.err.println(err.render()));
+        return ExitCodes.INVALID;
+      }
+      // A data file Spark could not read is the input's fault: named, coded, without a trace.
+      var unreadable = ReadFailures.error("Cannot complete " + cmd.getCommandName(), e);
+      if (unreadable.isPresent()) {
+        System.err.println(unreadable.get().render());
         return ExitCodes.INVALID;
       }
       System.err.println("segments: failed: " + e);

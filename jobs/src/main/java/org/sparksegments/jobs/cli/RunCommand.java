@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sparksegments.conditions.bind.Binder;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
+import org.sparksegments.jobs.catalog.WriteTargets;
 import org.sparksegments.jobs.eval.Workspace;
 import org.sparksegments.jobs.run.BatchRun;
 import org.sparksegments.jobs.run.Jcs;
@@ -89,6 +90,8 @@ final class RunCommand implements Callable<Integer> {
     progress.say(planned.size() + " segments read, " + planned.stream()
         .filter(p -> p.bound() == null).count() + " invalid");
     RunStore store = RunStore.at(ws.storage(), out);
+    // Before any folder is claimed: the run's outputs never land on its inputs.
+    WriteTargets.require(ws.catalog(), ws.storage(), store.out(), "--out");
     BatchRun.Result result = new BatchRun(ws.spark(), ws.catalog(), ws.evaluator(), store,
         progress::say).run(planned, at);
     System.out.println(result.run());

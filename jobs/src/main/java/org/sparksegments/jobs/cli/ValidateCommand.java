@@ -20,6 +20,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace ws = Workspace.open("validate", set.catalog, set.segments);
+    // Footers only: a corrupt file or a type conflict between files is found without a job.
+    ws.checkEveryFile();
     List<Binder.Result> results = ws.validateAll();
     int bad = 0;
     for (Binder.Result r : results) {

@@ -24,11 +24,22 @@ public final class SchemaSource {
   private final Configuration conf;
   private Storage storage;
   private final Map<TableSource, TableSchema> cache = new HashMap<>();
+  private boolean everyFile;
 
   /** Schemas read with {@code conf} (null: a default Hadoop configuration, made when needed). */
   public SchemaSource(Configuration conf, Supplier<SparkSession> session) {
     this.conf = conf;
     this.session = session;
+  }
+
+  /**
+   * Reads the footer of every data file of a Parquet source, not only the first, and refuses
+   * corrupt files and type conflicts between files ({@code validate}: footers only, so still
+   * cheap; the commands that read the data find such a file when Spark reads it).
+   */
+  public void checkEveryFile() {
+    everyFile = true;
+    cache.clear();
   }
 
   private Storage storage() {
@@ -56,7 +67,8 @@ public final class SchemaSource {
         }
         case PARQUET -> {
           source.pin(storage());
-          yield FooterSchemas.read(storage(), new Path(source.location()));
+          yield everyFile ? FooterSchemas.readEvery(storage(), source)
+              : FooterSchemas.read(storage(), new Path(source.location()));
         }
       };
       cache.put(source, s);

@@ -22,6 +22,7 @@ public final class Workspace {
   private final Catalog catalog;
   private final SegmentSet segments;
   private final Validator validator;
+  private final SchemaSource schemas;
   private final Supplier<SparkSession> start;
   private SparkSession spark;
   private final Storage storage;
@@ -33,8 +34,8 @@ public final class Workspace {
     this.spark = given;
     this.start = start;
     this.storage = storage;
-    this.validator = new Validator(catalog, new SchemaSource(
-        storage.conf(), this::spark), segments);
+    this.schemas = new SchemaSource(storage.conf(), this::spark);
+    this.validator = new Validator(catalog, schemas, segments);
   }
 
   /**
@@ -73,6 +74,14 @@ public final class Workspace {
   /** Validates one parsed segment of the set. */
   public Binder.Result validate(Parsed p) {
     return validator.validate(p);
+  }
+
+  /**
+   * From now on, reads every data file's footer of the Parquet tables validated (see
+   * {@link SchemaSource#checkEveryFile}).
+   */
+  public void checkEveryFile() {
+    schemas.checkEveryFile();
   }
 
   /** Validates every segment of the set. */

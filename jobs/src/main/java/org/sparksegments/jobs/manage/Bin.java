@@ -94,7 +94,7 @@ public final class Bin {
     Span gone = i > 0 ? new Span(spans.get(i - 1).end(), spans.get(i).end())
         : new Span(spans.get(0).start(), spans.get(1).start());
     String rest = Cloner.apply(text, List.of(new Cloner.Edit(gone, "")));
-    JsonNode all = readTree(text);
+    JsonNode all = readTree(text, e.file());
     Cloner.check(element, all.get(i));
     ArrayNode others = ((ArrayNode) all).deepCopy();
     others.remove(i);
@@ -120,9 +120,15 @@ public final class Bin {
     return binned;
   }
 
-  private static JsonNode readTree(String text) {
+  private static JsonNode readTree(String text, Path file) {
     try {
       return Json.MAPPER.readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+      // Named here: Jackson's own message would say "Source: REDACTED".
+      var at = x.getLocation();
+      throw new UncheckedIOException(new IOException(file + " is not valid JSON"
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+          + ": " + x.getOriginalMessage(), x));
     } catch (IOException x) {
       throw new UncheckedIOException(x);
     }

@@ -39,6 +39,7 @@ import org.sparksegments.jobs.catalog.DataFiles;
 import org.sparksegments.jobs.eval.Evaluation;
 import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.Evaluator.Counts;
+import org.sparksegments.jobs.eval.ReadFailures;
 
 /**
  * The batch recalculation (spec 9): every given segment of every database as of one instant,
@@ -127,12 +128,14 @@ public final class BatchRun {
       } catch (Exception e) {
         // Spark's actions throw its checked SparkException undeclared: catch everything, so
         // that one database failing fails only its own segments.
-        String message = "Cannot compute the segments of database '" + db.getKey() + "': "
-            + rootMessage(e);
+        String what = "Cannot compute the segments of database '" + db.getKey() + "'";
+        Optional<ValidationError> file = ReadFailures.error(what, e);
+        String message = file.map(ValidationError::message).orElse(what + ": " + rootMessage(e));
+        ErrorCode code = file.isPresent() ? ErrorCode.BAD_TABLE : ErrorCode.UNREADABLE_TABLE;
         progress.accept("database " + db.getKey() + ": FAILED: " + message);
         for (BoundSegment s : db.getValue()) {
           outcomes.get(s.id()).fail("failed", List.of(new ValidationError(
-              ErrorCode.UNREADABLE_TABLE, s.segment().source(), s.id(), "", message)));
+              code, s.segment().source(), s.id(), "", message)));
         }
       }
     }

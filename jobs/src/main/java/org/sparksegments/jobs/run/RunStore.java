@@ -1,5 +1,6 @@
 package org.sparksegments.jobs.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,13 +107,20 @@ public final class RunStore {
       JsonNode m;
       try {
         m = Json.MAPPER.readTree(storage.read(manifest));
+      } catch (JsonProcessingException e) {
+        // Jackson's own message would show "Source: REDACTED": the file is named here.
+        var at = e.getLocation();
+        skipped.accept("skipped " + dir + ": " + manifest + " is not valid JSON"
+            + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr()
+                + ")") + ": " + firstLine(e.getOriginalMessage()));
+        continue;
       } catch (IOException e) {
-        skipped.accept("skipped " + dir + ": " + MANIFEST + " cannot be read: "
+        skipped.accept("skipped " + dir + ": " + manifest + " cannot be read: "
             + firstLine(e.getMessage()));
         continue;
       }
       if (m == null || !m.path("segments").isArray()) {
-        skipped.accept("skipped " + dir + ": " + MANIFEST + " has no segments list");
+        skipped.accept("skipped " + dir + ": " + manifest + " has no segments list");
         continue;
       }
       out.add(new Complete(dir, dir.getName(), m));
