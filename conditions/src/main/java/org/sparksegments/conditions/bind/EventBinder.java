@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sparksegments.conditions.schema.FieldType.Kind;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.error.Quote;
 import org.sparksegments.conditions.error.Pointers;
 import org.sparksegments.conditions.model.Aggregate;
 import org.sparksegments.conditions.model.EventFilter;
@@ -127,11 +128,20 @@ final class EventBinder {
   }
 
   private Optional<Instant> bound(String text, String pointer) {
+    if (LiteralConverter.inGap(text, b.db.zone())) {
+      // Moving it to the next valid time would silently change the window.
+      b.problems.add(ErrorCode.BAD_WINDOW, pointer, "Cannot use the local time \""
+          + Quote.text(text) + "\": it does not exist in the database's time zone "
+          + b.db.zone() + " (a daylight-saving gap skips it; expected a local time that"
+          + " exists there, or an instant with an offset such as 2026-03-29T01:30:00Z)");
+      return Optional.empty();
+    }
     Optional<Instant> i = LiteralConverter.instant(text, b.db.zone());
     if (i.isEmpty()) {
-      b.problems.add(ErrorCode.BAD_WINDOW, pointer, "Cannot read the instant \"" + text
-          + "\" (expected ISO-8601 such as 2026-06-01T00:00:00Z, a local time"
-          + " 2026-06-01T08:00:00, or a date 2026-06-01 meaning local midnight)");
+      b.problems.add(ErrorCode.BAD_WINDOW, pointer, "Cannot read the instant \""
+          + Quote.text(text) + "\" (expected ISO-8601 such as 2026-06-01T00:00:00Z, a local"
+          + " time 2026-06-01T08:00:00, or a date 2026-06-01 meaning local midnight, in the"
+          + " years 0001 to 9999)");
     }
     return i;
   }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.sparksegments.conditions.schema.FieldType.Kind;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.Problems;
+import org.sparksegments.conditions.error.Quote;
 import org.sparksegments.conditions.model.Literal;
 
 /**
@@ -36,8 +37,8 @@ public final class LiteralConverter {
       case STRING -> lit instanceof Literal.Text t ? exact(t.value()) : null;
       case BOOLEAN -> lit instanceof Literal.Bool b ? exact(b.value()) : null;
       case INTEGER -> lit instanceof Literal.Number n ? integral(n.value()) : null;
-      case DOUBLE -> lit instanceof Literal.Number n ? exact(n.value().doubleValue()) : null;
-      case DECIMAL -> lit instanceof Literal.Number n ? exact(n.value()) : null;
+      case DOUBLE -> lit instanceof Literal.Number n ? floating(n.value()) : null;
+      case DECIMAL -> lit instanceof Literal.Number n ? decimal(n.value(), typeName) : null;
       case DATE, TIMESTAMP, TIMESTAMP_NTZ -> temporal(lit, kind, zone);
       case OTHER -> null;
     };
@@ -54,11 +55,21 @@ public final class LiteralConverter {
   }
 
   private static BoundValue integral(BigDecimal d) {
-    if (d.stripTrailingZeros().scale() > 0 || d.compareTo(LONG_MIN) < 0
-        || d.compareTo(LONG_MAX) > 0) {
+    if (!Representable.exponentInRange(d) || d.stripTrailingZeros().scale() > 0
+        || d.compareTo(LONG_MIN) < 0 || d.compareTo(LONG_MAX) > 0) {
       return null;
     }
     return exact(d.longValueExact());
+  }
+
+  private static BoundValue floating(BigDecimal d) {
+    Double v = Representable.asDouble(d);
+    return v == null ? null : exact(v);
+  }
+
+  private static BoundValue decimal(BigDecimal d, String typeName) {
+    BigDecimal v = Representable.asDecimal(d, typeName);
+    return v == null ? null : exact(v);
   }
 
   private static BoundValue temporal(Literal lit, Kind kind, ZoneId zone) {
@@ -83,6 +94,9 @@ public final class LiteralConverter {
     try {
       OffsetDateTime odt = OffsetDateTime.parse(s);
       instant = odt.toInstant();
+      if (!Representable.instant(instant)) {
+        return null; // checked first: far instants have no local time at all
+      }
       local = LocalDateTime.ofInstant(instant, zone);
     } catch (DateTimeParseException e) {
       hasOffset = false;
@@ -93,6 +107,10 @@ public final class LiteralConverter {
       } catch (DateTimeParseException e2) {
         return null;
       }
+    }
+    if (!Representable.instant(instant)
+        || (kind == Kind.DATE && !Representable.date(local.toLocalDate()))) {
+      return null;
     }
     // Against TIMESTAMP_NTZ an instant with an offset stays an instant: the comparison reads
     // each local time as its instant in the zone (a wall time alone would lose which of two
@@ -109,24 +127,40 @@ public final class LiteralConverter {
    * the zone; a bare date is local midnight. Empty when the text is none of these.
    */
   static Optional<Instant> instant(String s, ZoneId zone) {
+    Instant i;
     if (DATE.matcher(s).matches()) {
       LocalDate d = parseDate(s);
-      return d == null ? Optional.empty() : Optional.of(d.atStartOfDay(zone).toInstant());
-    }
-    try {
-      return Optional.of(OffsetDateTime.parse(s).toInstant());
-    } catch (DateTimeParseException e) {
+      i = d == null ? null : d.atStartOfDay(zone).toInstant();
+    } else {
       try {
-        return Optional.of(LocalDateTime.parse(s).atZone(zone).toInstant());
-      } catch (DateTimeParseException e2) {
-        return Optional.empty();
+        i = OffsetDateTime.parse(s).toInstant();
+      } catch (DateTimeParseException e) {
+        try {
+          i = LocalDateTime.parse(s).atZone(zone).toInstant();
+        } catch (DateTimeParseException e2) {
+          i = null;
+        }
       }
+    }
+    return i != null && Representable.instant(i) ? Optional.of(i) : Optional.empty();
+  }
+
+  /**
+   * True when {@code s} is a local date-time (no offset) that the zone skips: a time in a
+   * daylight-saving gap, which names no instant at all.
+   */
+  static boolean inGap(String s, ZoneId zone) {
+    try {
+      return zone.getRules().getValidOffsets(LocalDateTime.parse(s)).isEmpty();
+    } catch (DateTimeParseException e) {
+      return false;
     }
   }
 
   private static LocalDate parseDate(String s) {
     try {
-      return LocalDate.parse(s);
+      LocalDate d = LocalDate.parse(s);
+      return Representable.date(d) ? d : null;
     } catch (DateTimeParseException e) {
       return null;
     }
@@ -134,10 +168,10 @@ public final class LiteralConverter {
 
   public static String describe(Literal lit) {
     if (lit instanceof Literal.Text t) {
-      return "the string \"" + abbreviate(t.value()) + "\"";
+      return "the string \"" + Quote.text(t.value()) + "\"";
     }
     if (lit instanceof Literal.Number n) {
-      return "the number " + n.value().toPlainString();
+      return "the number " + Quote.number(n.value());
     }
     if (lit instanceof Literal.Bool b) {
       return "the boolean " + b.value();
@@ -145,19 +179,19 @@ public final class LiteralConverter {
     return "a relative day literal";
   }
 
-  private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 37) + "..." : s;
-  }
-
   public static String expected(Kind kind) {
     return switch (kind) {
       case STRING -> "a JSON string";
       case BOOLEAN -> "true or false";
       case INTEGER -> "a whole JSON number within the 64-bit range";
-      case DOUBLE, DECIMAL -> "a JSON number";
-      case DATE -> "a date \"YYYY-MM-DD\", an instant, or {\"days_ago\": N} / {\"days_ahead\": N}";
+      case DOUBLE -> "a JSON number within the range of a double";
+      case DECIMAL -> "a JSON number with at most 38 digits, counting those the column's"
+          + " decimal type needs";
+      case DATE -> "a date \"YYYY-MM-DD\", an instant, or {\"days_ago\": N} / {\"days_ahead\": N},"
+          + " in the years 0001 to 9999";
       case TIMESTAMP, TIMESTAMP_NTZ -> "a date \"YYYY-MM-DD\", an instant such as"
-          + " \"2026-06-01T08:00:00Z\", or {\"days_ago\": N} / {\"days_ahead\": N}";
+          + " \"2026-06-01T08:00:00Z\", or {\"days_ago\": N} / {\"days_ahead\": N},"
+          + " in the years 0001 to 9999";
       case OTHER -> "a field of a type that literals can be compared with";
     };
   }

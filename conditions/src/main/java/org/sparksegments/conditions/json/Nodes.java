@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.Pointers;
 import org.sparksegments.conditions.error.Problems;
+import org.sparksegments.conditions.error.Quote;
 
 /** Small shape checks shared by the parsers. */
 final class Nodes {
@@ -31,8 +32,9 @@ final class Nodes {
     if (node.isContainerNode() || node.isNull()) {
       return type;
     }
-    String text = node.toString();
-    return type + " " + (text.length() > 60 ? text.substring(0, 57) + "..." : text);
+    // A number as scientific text: its plain form can have a billion digits.
+    String text = node.isNumber() ? Quote.number(node.decimalValue()) : node.toString();
+    return type + " " + Quote.text(text);
   }
 
   /** Reports every key of {@code obj} outside {@code allowed}, each at its own pointer. */
@@ -43,8 +45,8 @@ final class Nodes {
       String key = it.next();
       if (!allowed.contains(key)) {
         problems.add(ErrorCode.UNKNOWN_KEY, Pointers.key(pointer, key),
-            "Cannot use key '" + key + "' in a " + what + ": it is not part of the language"
-                + " (expected one of " + String.join(", ", new TreeSet<>(allowed)) + ")");
+            "Cannot use key '" + Quote.text(key) + "' in a " + what + ": it is not part of the"
+                + " language (expected one of " + String.join(", ", new TreeSet<>(allowed)) + ")");
       }
     }
   }

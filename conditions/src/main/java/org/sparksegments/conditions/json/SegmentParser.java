@@ -1,7 +1,5 @@
 package org.sparksegments.conditions.json;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -74,9 +72,10 @@ public final class SegmentParser {
     }
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      return List.of(fileError(source, ErrorCode.MALFORMED_JSON, malformed(e)));
+      root = Json.readTree(text);
+    } catch (JsonReadError e) {
+      return List.of(fileError(source, ErrorCode.MALFORMED_JSON,
+          "Cannot parse JSON at " + e.where() + ": " + e.reason()));
     }
     if (root == null || root.isMissingNode()) {
       return List.of(fileError(source, ErrorCode.MALFORMED_JSON,
@@ -128,12 +127,6 @@ public final class SegmentParser {
   public static Parsed fileError(String source, ErrorCode code, String message) {
     return new Parsed(source, "", null, null,
         List.of(new ValidationError(code, source, null, "", message)));
-  }
-
-  private static String malformed(JsonProcessingException e) {
-    JsonLocation loc = e.getLocation();
-    String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-    return "Cannot parse JSON at " + where + ": " + e.getOriginalMessage();
   }
 
   private static Parsed parseSegment(String source, String prefix, JsonNode node) {

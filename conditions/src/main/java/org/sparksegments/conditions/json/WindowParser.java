@@ -98,13 +98,17 @@ final class WindowParser {
     }
     try {
       if (n.isTextual() && n.asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
-        return LocalDate.parse(n.asText());
+        LocalDate d = LocalDate.parse(n.asText());
+        if (d.getYear() >= 1) { // year 0000 is before Spark's dates begin
+          return d;
+        }
       }
     } catch (DateTimeParseException e) {
       // reported below
     }
     problems.add(ErrorCode.BAD_WINDOW, p, "Cannot read '" + key + "': found "
-        + Nodes.describe(n) + " (expected a local date YYYY-MM-DD)");
+        + Nodes.describe(n)
+        + " (expected a local date YYYY-MM-DD, in the years 0001 to 9999)");
     return null;
   }
 

@@ -26,6 +26,7 @@ import org.sparksegments.conditions.bind.LiteralConverter;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.InvalidInputException;
 import org.sparksegments.conditions.error.Problems;
+import org.sparksegments.conditions.error.Quote;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.Json;
 import org.sparksegments.conditions.model.Literal;
@@ -58,8 +59,9 @@ public final class FieldValues {
     for (String set : sets) {
       int eq = set.indexOf('=');
       if (eq <= 0) {
-        problems.add(bad(ErrorCode.BAD_OPTION, set, "Cannot use --set '" + set
-            + "' (expected FIELD=VALUE, such as city=Berlin, is_vip=true or age=null)"));
+        problems.add(bad(ErrorCode.BAD_OPTION, set, "Cannot use --set '"
+            + Quote.text(set) + "' (expected FIELD=VALUE, such as city=Berlin, is_vip=true or"
+            + " age=null)"));
         continue;
       }
       String field = set.substring(0, eq);
@@ -95,19 +97,20 @@ public final class FieldValues {
   }
 
   private static ValidationError bad(ErrorCode code, String set, String message) {
-    return ValidationError.of(code, "--set " + set + ": " + message);
+    return ValidationError.of(code, "--set " + Quote.text(set) + ": " + message);
   }
 
   private static ValidationError unknown(String set, String field, List<String> names) {
     String top = field.contains(".") ? field.substring(0, field.indexOf('.')) : null;
     if (top != null && names.contains(top)) {
-      return bad(ErrorCode.UNKNOWN_FIELD, set, "Cannot set '" + field + "': only top-level"
-          + " fields can be set (found a path into " + top + ", expected a column of the"
+      return bad(ErrorCode.UNKNOWN_FIELD, set, "Cannot set '" + Quote.text(field) + "': only"
+          + " top-level fields can be set (found a path into " + top + ", expected a column of the"
           + " profiles table)");
     }
     List<String> near = FieldResolver.nearest(names, field);
-    return bad(ErrorCode.UNKNOWN_FIELD, set, "Cannot find field '" + field + "' in the profiles"
-        + " table" + (near.isEmpty() ? "" : " (did you mean " + String.join(", ", near) + "?)")
+    return bad(ErrorCode.UNKNOWN_FIELD, set, "Cannot find field '" + Quote.text(field)
+        + "' in the profiles table"
+        + (near.isEmpty() ? "" : " (did you mean " + String.join(", ", near) + "?)")
         + " (expected a top-level column of the profiles table)");
   }
 

@@ -1,9 +1,7 @@
 package org.sparksegments.jobs.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Iterator;
@@ -20,6 +18,8 @@ import org.sparksegments.conditions.error.Pointers;
 import org.sparksegments.conditions.error.Problems;
 import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.Json;
+import org.sparksegments.conditions.json.JsonReadError;
+import org.sparksegments.conditions.json.Utf8;
 import org.sparksegments.jobs.fs.Storage;
 
 /** Reads a catalog file (spec section 1), reporting every problem with its JSON pointer. */
@@ -49,12 +49,10 @@ public final class CatalogLoader {
     String source = file.toString();
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(new String(storage.read(file), StandardCharsets.UTF_8));
-    } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
-      throw fail(source, ErrorCode.MALFORMED_JSON, "", "Cannot parse the catalog at line "
-          + (loc == null ? "?" : loc.getLineNr() + ", column " + loc.getColumnNr()) + ": "
-          + e.getOriginalMessage());
+      root = Json.readTree(Utf8.decode(storage.read(file)));
+    } catch (JsonReadError e) {
+      throw fail(source, ErrorCode.MALFORMED_JSON, "", "Cannot parse the catalog at "
+          + e.where() + ": " + e.reason());
     } catch (java.io.FileNotFoundException e) {
       throw fail(source, ErrorCode.UNREADABLE_FILE, "", "Cannot read the catalog: no such file");
     } catch (IOException e) {

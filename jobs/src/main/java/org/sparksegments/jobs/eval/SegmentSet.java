@@ -1,16 +1,15 @@
 package org.sparksegments.jobs.eval;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.sparksegments.conditions.error.ErrorCode;
+import org.sparksegments.conditions.json.JsonReadError;
 import org.sparksegments.conditions.json.SegmentParser;
+import org.sparksegments.conditions.json.Utf8;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
 import org.sparksegments.jobs.fs.Storage;
 
@@ -86,11 +85,10 @@ public final class SegmentSet {
     }
     try {
       byte[] bytes = storage.readAtMost(f.getPath(), SegmentParser.MAX_FILE_BYTES);
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-      return SegmentParser.parseText(source, text);
+      return SegmentParser.parseText(source, Utf8.decode(bytes));
+    } catch (JsonReadError e) {
+      return List.of(fileError(source, "Cannot read the file at " + e.where() + ": "
+          + e.reason()));
     } catch (IOException e) {
       return List.of(fileError(source, "Cannot read the file: " + e.getMessage()));
     }

@@ -98,7 +98,19 @@ public final class Jcs {
 
   /** A number as ECMAScript's Number.prototype.toString prints the IEEE double it denotes. */
   static String number(BigDecimal d) {
+    if (d.signum() == 0) {
+      return "0";
+    }
+    // A number of no double (1e400, 1e-999999999) has no ECMAScript form; its exact value in
+    // scientific notation keeps every such document hashable and distinct. Checked before
+    // doubleValue, whose cost grows with the exponent.
+    if (!org.sparksegments.conditions.bind.Representable.exponentInRange(d)) {
+      return beyondDouble(d);
+    }
     double v = d.doubleValue();
+    if (Double.isInfinite(v)) {
+      return beyondDouble(d);
+    }
     if (v == 0) {
       return "0";
     }
@@ -118,6 +130,10 @@ public final class Jcs {
     }
     String exp = (n - 1 >= 0 ? "+" : "-") + Math.abs(n - 1);
     return sign + digits.charAt(0) + (k > 1 ? "." + digits.substring(1) : "") + "e" + exp;
+  }
+
+  private static String beyondDouble(BigDecimal d) {
+    return d.stripTrailingZeros().toString().replace("E", "e");
   }
 
   /** The fewest significant digits that read back as the same double (closest on ties). */

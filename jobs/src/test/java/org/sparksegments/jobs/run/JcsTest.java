@@ -29,4 +29,17 @@ class JcsTest {
     assertEquals("{\"a\":[true,null,\"x\\u0007/\u00e9\"],\"b\":1,\"\u20ac\":2,"
         + "\"\ud83d\ude00\":3}", Jcs.canonical(Json.MAPPER.readTree(doc)));
   }
+
+  @Test
+  void aNumberOfNoDoubleIsHashableAndKeepsItsValue() throws Exception {
+    assertEquals("1e+400", Jcs.number(new BigDecimal("1e400")));
+    assertEquals("-2.5e+400", Jcs.number(new BigDecimal("-25e399")));
+    assertEquals("1e-999999999", Jcs.number(new BigDecimal("1e-999999999")));
+    assertEquals("1e-2147483647", Jcs.number(new BigDecimal("1e-2147483647")));
+    assertEquals("0", Jcs.number(new BigDecimal("0e-2147483647")));
+    String doc = "{\"field\": \"lifetime_value\", \"op\": \"gt\", \"value\": 1e400}";
+    assertEquals(64, Jcs.sha256(Json.MAPPER.readTree(doc)).length());
+    org.junit.jupiter.api.Assertions.assertNotEquals(Jcs.sha256(Json.MAPPER.readTree(doc)),
+        Jcs.sha256(Json.MAPPER.readTree(doc.replace("1e400", "2e400"))));
+  }
 }
