@@ -30,7 +30,7 @@ class ArchitectureTest {
   @Test
   void onlyTheTranslatorAndTheJobsUseSpark() {
     noClasses().that().resideInAnyPackage(C + "model..", C + "error..", C + "schema..",
-        C + "json..", C + "bind..", C + "plan..")
+        C + "regex..", C + "json..", C + "bind..", C + "plan..")
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
         .check(classes);
   }
@@ -45,7 +45,8 @@ class ArchitectureTest {
 
   @Test
   void theGroundFloorStandsAlone() {
-    noClasses().that().resideInAnyPackage(C + "model..", C + "error..", C + "schema..")
+    noClasses().that().resideInAnyPackage(C + "model..", C + "error..", C + "schema..",
+        C + "regex..")
         .should().dependOnClassesThat().resideInAnyPackage(C + "json..", C + "bind..",
             C + "plan..", C + "spark..")
         .check(classes);

@@ -7,18 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.sparksegments.conditions.error.ErrorCode;
 import org.sparksegments.conditions.error.Pointers;
 import org.sparksegments.conditions.error.Problems;
 import org.sparksegments.conditions.model.FieldOp;
 import org.sparksegments.conditions.model.FieldTest;
 import org.sparksegments.conditions.model.Literal;
+import org.sparksegments.conditions.regex.Regexes;
 
 /** Parses {@code {"field": PATH, "op": OP, "value": V, "ignore_case": B}}. */
 final class FieldTestParser {
-  static final int MAX_REGEX = 256;
   private static final Set<String> KEYS = Set.of("field", "op", "value", "ignore_case");
 
   private FieldTestParser() {}
@@ -174,18 +172,10 @@ final class FieldTestParser {
       Literal l = values.get(0);
       if (!(l instanceof Literal.Text t)) {
         problems.add(ErrorCode.WRONG_VALUE_TYPE, l.pointer(),
-            "Cannot use this pattern: matches takes a string (a Java regular expression)");
-      } else if (t.value().length() > MAX_REGEX) {
-        problems.add(ErrorCode.BAD_REGEX, l.pointer(), "Cannot use a pattern of "
-            + t.value().length() + " characters (expected at most " + MAX_REGEX + ")");
+            "Cannot use this pattern: matches takes a string (a regular expression, RE2 syntax)");
       } else {
-        try {
-          Pattern.compile(t.value(), ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-        } catch (PatternSyntaxException e) {
-          problems.add(ErrorCode.BAD_REGEX, l.pointer(), "Cannot compile the pattern: "
-              + e.getDescription() + " near index " + e.getIndex()
-              + " (expected a Java regular expression)");
-        }
+        Regexes.problem(t.value(), ignoreCase)
+            .ifPresent(m -> problems.add(ErrorCode.BAD_REGEX, l.pointer(), m));
       }
     }
     if (op.name().startsWith("SIZE_") && values.size() == 1) {

@@ -195,7 +195,7 @@ public final class Translator implements BoundCondition.Visitor<Column> {
       case NOT_CONTAINS -> negate(c.contains(lit(values.get(0))));
       case STARTS_WITH -> c.startsWith(lit(values.get(0)));
       case ENDS_WITH -> c.endsWith(lit(values.get(0)));
-      case MATCHES -> c.rlike((f.ignoreCase() ? "(?i)" : "") + values.get(0));
+      case MATCHES -> RegexFind.find(c, (String) values.get(0), f.ignoreCase());
       case EXISTS -> c.isNotNull();
       case NOT_EXISTS -> c.isNull();
       case EMPTY -> empty(c, kind);

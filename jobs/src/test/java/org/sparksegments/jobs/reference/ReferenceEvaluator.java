@@ -381,8 +381,9 @@ public final class ReferenceEvaluator {
       case "ends_with":
         return v != null && text(v, ic).endsWith(text(lit.asText(), ic));
       case "matches":
-        return v != null && Pattern.compile(lit.asText(), ic ? Pattern.CASE_INSENSITIVE : 0)
-            .matcher((String) v).find();
+        // RE2 (spec 3: linear time), found anywhere in the value.
+        return v != null && com.google.re2j.Pattern.compile(lit.asText(),
+            ic ? com.google.re2j.Pattern.CASE_INSENSITIVE : 0).matcher((String) v).find();
       default:
         throw new IllegalArgumentException("unknown field op " + op);
     }
