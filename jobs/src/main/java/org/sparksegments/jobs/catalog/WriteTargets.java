@@ -63,6 +63,34 @@ public final class WriteTargets {
     }
   }
 
+  /**
+   * Refuses a target written as {@code table:NAME} (a table of the session's catalog) when a
+   * catalog source is that same table; a path target is checked as {@link #require} does.
+   *
+   * @throws InvalidInputException when the target must not be written
+   */
+  public static void requireWritten(Catalog catalog, Storage storage, String written,
+      String option) throws IOException {
+    if (!written.startsWith("table:")) {
+      require(catalog, storage, storage.qualify(written), option);
+      return;
+    }
+    String name = written.substring("table:".length());
+    for (Database db : catalog.databases().values()) {
+      List<Optional<TableSource>> all = new ArrayList<>(List.of(Optional.of(db.profiles()),
+          db.subscriptions(), db.events(), db.staticSegments()));
+      db.external().values().forEach(e -> all.add(Optional.of(e.source())));
+      for (Optional<TableSource> s : all) {
+        if (s.isPresent() && s.get().sessionTable()
+            && s.get().tableName().equalsIgnoreCase(name)) {
+          throw InvalidInputException.of(new ValidationError(ErrorCode.BAD_OPTION, null, null,
+              "", "Cannot write to " + option + " '" + written + "': it is a table of database '"
+                  + db.name() + "' (an input is never written)"));
+        }
+      }
+    }
+  }
+
   /** A source with a path, and how messages name it. */
   private record Named(String location, String what) {}
 

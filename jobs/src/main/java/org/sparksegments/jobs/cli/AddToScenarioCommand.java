@@ -41,7 +41,7 @@ final class AddToScenarioCommand implements Callable<Integer> {
     Instant asOf = AsOf.parse(pick.asOf);
     Workspace ws = Workspace.open("add-to-scenario", set.catalog, set.segments);
     BoundSegment s = ws.bind(pick.segment);
-    WriteTargets.require(ws.catalog(), ws.storage(), ws.storage().qualify(to), "--to");
+    WriteTargets.requireWritten(ws.catalog(), ws.storage(), to, "--to");
     ScenarioHandoff handoff = ScenarioHandoff.prepare(ws.spark(), to, scenario,
         s.database().name());
     Progress progress = new Progress(set.quiet);
