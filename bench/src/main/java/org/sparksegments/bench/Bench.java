@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.StructType;
 import org.sparksegments.conditions.bind.Binder;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.json.Json;
+import org.sparksegments.data.mix.RealisticSegments;
 import org.sparksegments.jobs.catalog.Catalog;
 import org.sparksegments.jobs.catalog.CatalogLoader;
 import org.sparksegments.jobs.cli.Main;
@@ -30,7 +31,7 @@ import org.sparksegments.jobs.eval.Validator;
  * and their median.
  *
  * <pre>
- * Bench segments N DIR
+ * Bench segments N DIR [simple|realistic [SEED]]
  * Bench floor|run|naive|duckdb CATALOG SEGMENTS_DIR AS_OF REPS [NAIVE_SEGMENTS] [RUN_OUT]
  * Bench chart RESULTS_CSV PNG
  * </pre>
@@ -40,9 +41,23 @@ public final class Bench {
 
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
-      case "segments" -> BenchSegments.write(Path.of(args[2]), Integer.parseInt(args[1]));
+      case "segments" -> writeSegments(args);
       case "chart" -> Chart.draw(Path.of(args[1]), Path.of(args[2]));
       default -> side(args);
+    }
+  }
+
+  /** Today's mix ({@code simple}, the default) or the realistic one, from a seed. */
+  private static void writeSegments(String[] args) throws Exception {
+    int n = Integer.parseInt(args[1]);
+    Path dir = Path.of(args[2]);
+    String mix = args.length > 3 ? args[3] : "simple";
+    switch (mix) {
+      case "simple" -> BenchSegments.write(dir, n);
+      case "realistic" -> RealisticSegments.write(dir, n,
+          args.length > 4 ? Long.parseLong(args[4]) : RealisticSegments.DEFAULT_SEED);
+      default -> throw new IllegalArgumentException("unknown mix " + mix
+          + " (simple or realistic)");
     }
   }
 
