@@ -6,7 +6,9 @@ import org.sparksegments.conditions.schema.TableSchema;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sparksegments.conditions.schema.FieldType.Kind;
@@ -60,13 +62,22 @@ public final class Binder {
   final SegmentResolver segments;
   /** The segments whose conditions are being inlined, to stop at cycles. */
   private final List<String> importing;
+  /**
+   * The imported trees bound so far, by segment id, shared by the binders of one segment: an
+   * import met again is the same bound subtree, not a copy.
+   */
+  private final Map<String, Imported> imported;
+
+  /** An imported tree bound once: the tree, or the first problem found inside it. */
+  private record Imported(BoundCondition bound, ValidationError problem) {}
 
   private Binder(DatabaseView db, SegmentResolver segments, Problems problems,
-      List<String> importing) {
+      List<String> importing, Map<String, Imported> imported) {
     this.db = db;
     this.segments = segments;
     this.problems = problems;
     this.importing = importing;
+    this.imported = imported;
   }
 
   /** Binds a segment that refers to no other segment. */
@@ -81,11 +92,26 @@ public final class Binder {
    * @return the bound segment, or every problem found (located in the segment's file)
    */
   public static Result bind(Segment segment, DatabaseView db, SegmentResolver segments) {
-    Binder b = new Binder(db, segments, new Problems(), new ArrayList<>(List.of(segment.id())));
+    return bind(segment, db, segments, new ExpandedLimits());
+  }
+
+  /**
+   * Binds {@code segment} as {@link #bind(Segment, DatabaseView, SegmentResolver)} does, with
+   * {@code limits} remembering the expanded sizes of imported segments across the segments of
+   * one set.
+   */
+  public static Result bind(Segment segment, DatabaseView db, SegmentResolver segments,
+      ExpandedLimits limits) {
+    Binder b = new Binder(db, segments, new Problems(), new ArrayList<>(List.of(segment.id())),
+        new HashMap<>());
     References.cycleThrough(segment.id(), segments).ifPresent(c -> b.problems.add(
         ErrorCode.SEGMENT_CYCLE, c.start().pointer(), "Cannot resolve the reference to '"
             + c.start().segment() + "': the segments refer to each other in a cycle: "
             + String.join(" -> ", c.path()) + " (expected references without cycles)"));
+    if (b.problems.isEmpty()) {
+      // Before binding: a tree past the limits once expanded is never built.
+      limits.check(segment, segments, b.problems);
+    }
     Optional<BoundCondition> cond = b.problems.isEmpty()
         ? segment.conditions().map(c -> b.bindCondition(c, Scope.profiles(db)))
         : Optional.empty();
@@ -204,23 +230,32 @@ public final class Binder {
           + " -> " + node.segment() + " (expected imports without cycles)");
       return null;
     }
-    Optional<Condition> imported = other.get().segment().conditions();
-    if (imported.isEmpty()) {
+    Optional<Condition> tree = other.get().segment().conditions();
+    if (tree.isEmpty()) {
       return new BoundCondition.Const(true);
     }
-    List<String> stack = new ArrayList<>(importing);
-    stack.add(node.segment());
-    Binder child = new Binder(db, segments, new Problems(), stack);
-    BoundCondition bound = child.bindCondition(imported.get(), Scope.profiles(db));
-    if (!child.problems.isEmpty()) {
-      ValidationError first = child.problems.list().get(0);
+    Imported known = imported.get(node.segment());
+    if (known == null) {
+      List<String> stack = new ArrayList<>(importing);
+      stack.add(node.segment());
+      Binder child = new Binder(db, segments, new Problems(), stack, imported);
+      BoundCondition bound = child.bindCondition(tree.get(), Scope.profiles(db));
+      known = child.problems.isEmpty() ? new Imported(bound, null)
+          : new Imported(null, child.problems.list().get(0));
+      if (known.problem() == null || known.problem().code() != ErrorCode.SEGMENT_CYCLE) {
+        // A cycle's message names the path it was found on: found again, it is told again.
+        imported.put(node.segment(), known);
+      }
+    }
+    if (known.problem() != null) {
+      ValidationError first = known.problem();
       problems.add(first.code() == ErrorCode.SEGMENT_CYCLE ? ErrorCode.SEGMENT_CYCLE
           : ErrorCode.INVALID_REFERENCE, p, "Cannot import the conditions of '" + node.segment()
           + "': they are invalid (" + first.code() + " at " + first.pointer() + " of that"
           + " segment: " + first.message() + ")");
       return null;
     }
-    return bound;
+    return known.bound();
   }
 
   /** Binds every child; those with problems are left out (the result is then discarded). */

@@ -20,8 +20,8 @@ import org.sparksegments.conditions.model.Not;
 final class ConditionParser {
 
   /** The top condition is at depth 1; a node at depth 33 is too deep. */
-  static final int MAX_DEPTH = 32;
-  static final int MAX_NODES = 10_000;
+  static final int MAX_DEPTH = org.sparksegments.conditions.model.TreeLimits.MAX_DEPTH;
+  static final int MAX_NODES = org.sparksegments.conditions.model.TreeLimits.MAX_NODES;
 
   /** Every kind key of the language, in the spec's order. */
   static final List<String> KINDS = List.of("all", "any", "not", "field", "event", "subscription",

@@ -97,7 +97,11 @@ public final class SegmentParser {
     return out;
   }
 
-  /** Marks every segment whose id was already used by an earlier entry of the list. */
+  /**
+   * Marks every segment whose id was already used by an earlier entry of the list, also when
+   * the two differ only in case: ids name output folders, and {@code Berlin} and {@code berlin}
+   * would share one on a case-insensitive file system.
+   */
   public static List<Parsed> markDuplicates(List<Parsed> all) {
     Map<String, Parsed> seen = new HashMap<>();
     for (int i = 0; i < all.size(); i++) {
@@ -105,14 +109,18 @@ public final class SegmentParser {
       if (p.id() == null) {
         continue;
       }
-      Parsed first = seen.putIfAbsent(p.id(), p);
+      Parsed first = seen.putIfAbsent(p.id().toLowerCase(java.util.Locale.ROOT), p);
       boolean marked = p.errors().stream().anyMatch(e -> e.code() == ErrorCode.DUPLICATE_ID);
       if (first != null && first != p && !marked) {
         List<ValidationError> errors = new ArrayList<>(p.errors());
+        String again = first.id().equals(p.id()) ? "again: it is already the id of a segment in "
+            : "as well as '" + first.id() + "': ids that differ only in case are the same"
+                + " output folder on some file systems; '" + first.id() + "' is the id of a"
+                + " segment in ";
         errors.add(new ValidationError(ErrorCode.DUPLICATE_ID, p.source(), p.id(),
             p.pointerPrefix() + "/id",
-            "Cannot use segment id '" + p.id() + "' again: it is already the id of a segment in "
-                + first.source() + at(first.pointerPrefix()) + " (expected ids unique in a set)"));
+            "Cannot use segment id '" + p.id() + "' " + again + first.source()
+                + at(first.pointerPrefix()) + " (expected ids unique in a set, ignoring case)"));
         all.set(i, new Parsed(p.source(), p.pointerPrefix(), p.id(), p.segment(), errors));
       }
     }

@@ -123,6 +123,17 @@ class SegmentParserTest {
   }
 
   @Test
+  void idsThatDifferOnlyInCaseAreDuplicates() {
+    String text = """
+        [{"id": "Berlin", "database": "fx"}, {"id": "berlin", "database": "fx"},
+         {"id": "BERLIN", "database": "fx"}, {"id": "berlin-2", "database": "fx"}]""";
+    List<Parsed> parsed = parse(text);
+    assertErrors(errors(text), "DUPLICATE_ID /1/id", "DUPLICATE_ID /2/id");
+    String m = parsed.get(1).errors().get(0).message();
+    assertTrue(m.contains("'berlin'") && m.contains("'Berlin'") && m.contains("case"), m);
+  }
+
+  @Test
   void aRepeatedIdIsReportedAtEachLaterOccurrence() {
     String text = """
         [{"id": "a", "database": "fx"}, {"id": "b", "database": "fx"},

@@ -29,8 +29,10 @@ import picocli.CommandLine.Option;
             + " every other source column must be in the target with the same type (or be left"
             + " out with --drop-extra); target columns the source lacks are written as null."
             + " Every difference is listed.",
-        "Prints one JSON line: members, existing, added, and file or old_source/new_source."
-            + " The target's profiles must be a Parquet path (a table: source is refused)."},
+        "Prints one JSON line: members; kept (with --upsert: replaced), the members the"
+            + " target had already; added; filled_with_null and dropped, the columns; and file"
+            + " (with --upsert: old_source and new_source). The target's profiles must be a"
+            + " Parquet path (a table: source is refused)."},
     footer = {"", "Exit status: 0 done, 2 invalid input or schema differences (nothing"
         + " written), 1 failure (the target unchanged)."})
 final class CopyToDatabaseCommand implements Callable<Integer> {

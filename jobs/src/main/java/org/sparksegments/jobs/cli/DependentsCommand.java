@@ -25,6 +25,7 @@ final class DependentsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    SegmentFolder.checkId(id, "list the dependents of");
     SegmentFolder f = folder.read();
     FolderOptions.warnUnread(f);
     if (f.find(id).isEmpty()) {

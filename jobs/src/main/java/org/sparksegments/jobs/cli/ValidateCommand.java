@@ -1,8 +1,10 @@
 package org.sparksegments.jobs.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sparksegments.conditions.bind.Binder;
+import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.jobs.eval.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,17 +25,34 @@ final class ValidateCommand implements Callable<Integer> {
     // Footers only: a corrupt file or a type conflict between files is found without a job.
     ws.checkEveryFile();
     List<Binder.Result> results = ws.validateAll();
-    int bad = 0;
+    List<String> valid = new ArrayList<>();
+    List<String> invalid = new ArrayList<>();
     for (Binder.Result r : results) {
-      if (!r.ok()) {
-        bad++;
+      if (r.ok()) {
+        valid.add(r.segment().id());
+      } else {
         r.errors().forEach(e -> System.err.println(e.render()));
+        invalid.add(name(r.errors().get(0)));
       }
     }
-    int ok = results.size() - bad;
-    System.out.println(ok + " valid, " + bad + " invalid"
-        + (ok > 0 ? ": " + String.join(", ", results.stream().filter(Binder.Result::ok)
-            .map(r -> r.segment().id()).toList()) : ""));
+    int bad = invalid.size();
+    // The names after "invalid:" are the invalid ones; the valid ones get their own line.
+    System.out.println(valid.size() + " valid, " + bad + " invalid"
+        + (bad > 0 ? ": " + String.join(", ", invalid) : ""));
+    if (!valid.isEmpty()) {
+      System.out.println("valid: " + String.join(", ", valid));
+    }
     return bad == 0 ? ExitCodes.OK : ExitCodes.INVALID;
+  }
+
+  /** The invalid segment's id, or its file's name when no id could be read. */
+  private static String name(ValidationError e) {
+    if (e.segmentId() != null) {
+      return e.segmentId();
+    }
+    if (e.file() == null) {
+      return "(unnamed)";
+    }
+    return e.file().substring(e.file().lastIndexOf('/') + 1);
   }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.sparksegments.conditions.bind.Binder;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.bind.DatabaseView;
+import org.sparksegments.conditions.bind.ExpandedLimits;
 import org.sparksegments.conditions.schema.FieldType;
 import org.sparksegments.conditions.schema.FieldType.Kind;
 import org.sparksegments.conditions.bind.ReferenceChecks;
@@ -40,6 +41,8 @@ public final class Validator {
   private final Map<String, ViewOrError> views = new HashMap<>();
   /** Results by parsed entry (identity: two files may hold equal documents). */
   private final Map<Parsed, Binder.Result> results = new IdentityHashMap<>();
+  /** The expanded sizes of imported segments, each computed once for the whole set. */
+  private final ExpandedLimits limits = new ExpandedLimits();
 
   /** A validator for segments that refer to no other segment. */
   public Validator(Catalog catalog, SchemaSource schemas) {
@@ -142,7 +145,7 @@ public final class Validator {
       }
       return fail(s, u.error().code(), pointer, u.error().message());
     }
-    return Binder.bind(s, ((Usable) view).view(), resolver());
+    return Binder.bind(s, ((Usable) view).view(), resolver(), limits);
   }
 
   /** A database's view, or the error that makes its profiles table unusable. */

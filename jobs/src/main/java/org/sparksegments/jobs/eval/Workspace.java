@@ -104,6 +104,19 @@ public final class Workspace {
 
   private Parsed pick(String id) {
     List<Parsed> all = segments.all();
+    if (id != null && !org.sparksegments.conditions.json.SegmentParser.isId(id)) {
+      throw new InvalidInputException(List.of(ValidationError.of(ErrorCode.BAD_ID,
+          "Cannot pick segment '" + (id.length() <= 80 ? id : id.substring(0, 79) + "…")
+              + "': not a segment id (expected 1 to 64 of"
+              + " A-Z a-z 0-9 _ -)")));
+    }
+    // Every command refuses a set with a duplicate id, not only the run: which of two
+    // documents a count describes must never be a guess.
+    List<ValidationError> duplicates = all.stream().flatMap(x -> x.errors().stream())
+        .filter(e -> e.code() == ErrorCode.DUPLICATE_ID).toList();
+    if (!duplicates.isEmpty()) {
+      throw new InvalidInputException(duplicates);
+    }
     Parsed p = id != null ? segments.find(id).orElse(null) : all.size() == 1 ? all.get(0) : null;
     if (p != null) {
       return p;

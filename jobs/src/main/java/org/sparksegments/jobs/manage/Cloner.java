@@ -37,10 +37,12 @@ public final class Cloner {
     SegmentFolder.checkId(newId, "clone segment '" + id + "' as");
     Entry source = folder.one(id, "clone segment");
     String doing = "Cannot clone segment '" + id + "' as '" + newId + "': ";
-    List<Entry> taken = folder.find(newId);
+    List<Entry> taken = folder.findIgnoringCase(newId);
     if (!taken.isEmpty()) {
+      String same = taken.get(0).id().equals(newId) ? "this id"
+          : "the id '" + taken.get(0).id() + "', the same ignoring case";
       throw taken.get(0).invalid(ErrorCode.DUPLICATE_ID, doing + "the folder already has a"
-          + " segment with this id, in " + taken.get(0).fileName() + " (expected a new id)");
+          + " segment with " + same + ", in " + taken.get(0).fileName() + " (expected a new id)");
     }
     Path target = folder.file(newId + ".json");
     Storage storage = folder.storage();

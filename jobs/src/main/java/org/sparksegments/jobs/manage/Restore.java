@@ -98,11 +98,13 @@ public final class Restore {
         .orElseThrow(() -> InvalidInputException.of(ErrorCode.UNKNOWN_SEGMENT, null, id, doing + " at " + at.get() + ": the bin holds"
                 + " no version deleted then (expected one of: " + String.join(", ",
                     versions.stream().map(Version::stamp).toList()) + ")"));
-    List<Entry> again = folder.find(id);
+    List<Entry> again = folder.findIgnoringCase(id);
     if (!again.isEmpty()) {
+      String same = again.get(0).id().equals(id) ? "this id"
+          : "the id '" + again.get(0).id() + "', the same ignoring case,";
       throw again.get(0).invalid(ErrorCode.DUPLICATE_ID, doing + ": the folder has a"
-          + " segment with this id again, in " + again.get(0).fileName() + " (expected none;"
-          + " delete or rename that one first)");
+          + " segment with " + same + " again, in " + again.get(0).fileName() + " (expected"
+          + " none; delete or rename that one first)");
     }
     Path target = folder.file(v.stem() + ".json");
     Storage storage = folder.storage();

@@ -131,24 +131,36 @@ public final class SegmentFolder {
           + "': no segment of " + dir + " has this id (expected one of: "
           + String.join(", ", entries.stream().map(Entry::id).distinct().toList()) + ")");
     }
-    if (found.size() > 1) {
-      throw found.get(1).invalid(ErrorCode.DUPLICATE_ID, "Cannot " + doing + " '" + id
-          + "': the id is used by " + found.size() + " segments, in " + String.join(", ",
-              found.stream().map(Entry::fileName).toList()) + " (expected one; fix that first)");
+    List<Entry> same = findIgnoringCase(id);
+    if (same.size() > 1) {
+      Entry second = same.get(1);
+      throw second.invalid(ErrorCode.DUPLICATE_ID, "Cannot " + doing + " '" + id
+          + "': the id is used by " + same.size() + " segments (ignoring case), in "
+          + String.join(", ", same.stream().map(e -> e.fileName() + " (" + e.id() + ")")
+              .toList()) + " (expected one; fix that first)");
     }
     return found.get(0);
   }
 
   /** Refuses an id that is not 1 to 64 of A-Z a-z 0-9 _ -. */
-  static void checkId(String id, String doing) {
+  public static void checkId(String id, String doing) {
     if (!SegmentParser.isId(id)) {
-      throw InvalidInputException.of(ErrorCode.BAD_ID, null, null, "Cannot " + doing + " '" + id
-          + "': not a segment id (expected 1 to 64 of A-Z a-z 0-9 _ -)");
+      String shown = id.length() <= 80 ? id : id.substring(0, 79) + "…";
+      throw InvalidInputException.of(ErrorCode.BAD_ID, null, null, "Cannot " + doing + " '"
+          + shown + "': not a segment id (expected 1 to 64 of A-Z a-z 0-9 _ -)");
     }
   }
 
   /** Every segment of the folder with this id (more than one is a duplicate). */
   public List<Entry> find(String id) {
     return entries.stream().filter(e -> e.id().equals(id)).toList();
+  }
+
+  /**
+   * Every segment of the folder whose id equals this one ignoring case: ids name output
+   * folders, which collide on a case-insensitive file system.
+   */
+  public List<Entry> findIgnoringCase(String id) {
+    return entries.stream().filter(e -> e.id().equalsIgnoreCase(id)).toList();
   }
 }

@@ -90,7 +90,7 @@ class CommandLineTest {
         """);
     Cli.Result r = Cli.run("validate", "--catalog", catalog, "--segments", bad.toString());
     assertEquals(2, r.exit(), r.toString());
-    assertTrue(r.out().startsWith("1 valid, 1 invalid: ok-one"), r.out());
+    assertTrue(r.out().startsWith("1 valid, 1 invalid: broken\nvalid: ok-one"), r.out());
     for (String expected : List.of(
         "segment broken: UNKNOWN_KEY at /1/colour",
         "segment broken: UNKNOWN_FIELD at /1/conditions/all/0/field",
