@@ -26,6 +26,7 @@ final class Manifests {
       s.put("id", o.id);
       s.put("database", o.database);
       s.put("definition_sha256", o.sha256);
+      s.put("source", o.source);
       s.put("status", o.status);
       s.put("in_range", o.inRange);
       s.put("matched", o.matched);
