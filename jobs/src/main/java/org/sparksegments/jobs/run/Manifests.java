@@ -26,7 +26,6 @@ final class Manifests {
       s.put("id", o.id);
       s.put("database", o.database);
       s.put("definition_sha256", o.sha256);
-      s.put("source", o.source);
       s.put("status", o.status);
       s.put("in_range", o.inRange);
       s.put("matched", o.matched);
@@ -38,7 +37,10 @@ final class Manifests {
         ObjectNode err = errors.addObject();
         err.put("code", e.code().name());
         err.put("pointer", e.pointer());
-        err.put("message", e.message());
+        // An entry without id is a file whose segments could not be read: the spec's keys
+        // have no place for its name, so its messages say which file it is.
+        err.put("message", o.id == null && o.source != null
+            ? "In " + o.source + ": " + e.message() : e.message());
       }
     }
     return m;
