@@ -24,6 +24,11 @@ public enum ErrorCode {
   UNKNOWN_TABLE,
   /** A table of the catalog cannot be read (missing path, no data files, unreadable footer). */
   UNREADABLE_TABLE,
+  /**
+   * A valid segment whose evaluation failed inside a run (an exception or an error such as a
+   * stack or memory overflow): that segment only is failed, the run's others are computed.
+   */
+  EVALUATION_FAILED,
   /** A table lacks a required column, or has it with the wrong type. */
   BAD_TABLE,
   /**

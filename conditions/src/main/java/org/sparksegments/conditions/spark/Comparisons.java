@@ -40,7 +40,8 @@ final class Comparisons {
     if (values.stream().noneMatch(v -> v instanceof BoundValue.Day || localVsInstant(v))) {
       return c.isin(values.toArray());
     }
-    return values.stream().map(v -> eq(c, v)).reduce(Column::or).orElseThrow();
+    // Null only where the column is null, for greatest as for or: the caller coalesces.
+    return Junctions.or(values.stream().map(v -> eq(c, v)).toList());
   }
 
   Column gt(Column c, Object v) {

@@ -2,6 +2,7 @@ package org.sparksegments.conditions.spark;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.array_except;
 import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.function.BinaryOperator;
 import org.apache.spark.sql.Column;
 import org.sparksegments.conditions.bind.BoundCondition;
 import org.sparksegments.conditions.bind.BoundConditions;
@@ -61,16 +61,17 @@ public final class Translator implements BoundCondition.Visitor<Column> {
 
   @Override
   public Column visitAll(BoundCondition.All node) {
-    return combine(node.children(), Column::and);
+    return Junctions.and(translated(Junctions.mergeEqualities(node.children(), false)));
   }
 
   @Override
   public Column visitAny(BoundCondition.Any node) {
-    return combine(node.children(), Column::or);
+    return Junctions.or(translated(Junctions.mergeEqualities(node.children(), true)));
   }
 
-  private Column combine(List<BoundCondition> children, BinaryOperator<Column> op) {
-    return children.stream().map(c -> c.accept(this)).reduce(op).orElseThrow();
+  /** The operands' columns (each never null), for {@link Junctions}. */
+  private List<Column> translated(List<BoundCondition> children) {
+    return children.stream().map(c -> c.accept(this)).toList();
   }
 
   @Override
@@ -202,8 +203,7 @@ public final class Translator implements BoundCondition.Visitor<Column> {
       case NOT_EMPTY -> negate(empty(c, kind));
       case HAS -> array_contains(c, lit(values.get(0)));
       case HAS_ANY -> hasAny(c, values);
-      case HAS_ALL -> values.stream().map(v -> array_contains(c, lit(v)))
-          .reduce(Column::and).orElseThrow();
+      case HAS_ALL -> hasAll(c, values);
       case HAS_NONE -> negate(hasAny(c, values));
       case SIZE_EQ -> sized(c).equalTo(lit(values.get(0)));
       case SIZE_GT -> sized(c).gt(lit(values.get(0)));
@@ -246,8 +246,21 @@ public final class Translator implements BoundCondition.Visitor<Column> {
     return org.apache.spark.sql.functions.when(c.isNotNull(), size(c));
   }
 
+  /**
+   * No value is missing from the array: one set difference, not an AND per value (a has_all
+   * may list many thousands of values). Null where the array is null (false after coalesce).
+   */
+  private static Column hasAll(Column c, List<Object> values) {
+    return org.apache.spark.sql.functions.when(c.isNotNull(),
+        size(array_except(literals(values), c)).equalTo(lit(0)));
+  }
+
   private static Column hasAny(Column c, List<Object> values) {
-    return arrays_overlap(c, array(values.stream().map(v -> lit(v)).toArray(Column[]::new)));
+    return arrays_overlap(c, literals(values));
+  }
+
+  private static Column literals(List<Object> values) {
+    return array(values.stream().map(v -> lit(v)).toArray(Column[]::new));
   }
 
   /**

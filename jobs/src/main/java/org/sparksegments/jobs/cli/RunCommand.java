@@ -26,9 +26,10 @@ import picocli.CommandLine.Option;
         "Each table is read once; all conditions on events, subscriptions, static segments and"
             + " external tables of a database share one aggregation per table. A run without"
             + " manifest.json is incomplete and ignored; earlier runs are never changed.",
-        "Invalid segments are reported in the manifest (status invalid, with errors) and the"
-            + " others computed; a database whose tables cannot be read fails only its"
-            + " segments."},
+        "Invalid segments (and files that cannot be read, by their file) are reported in the"
+            + " manifest (status invalid, with errors) and the others computed; a database whose"
+            + " tables cannot be read fails only its segments, a segment whose evaluation fails"
+            + " only itself."},
     footer = {"", "Exit status: 0 all ok, 2 some segment invalid, 1 some segment failed."})
 final class RunCommand implements Callable<Integer> {
   @Mixin SetOptions set;
@@ -66,8 +67,12 @@ final class RunCommand implements Callable<Integer> {
     int unnamed = 0;
     for (Parsed p : ws.segments().all()) {
       if (p.id() == null && p.segment() == null) {
+        // Nothing of it could be read, not even its id: the manifest lists it by its file.
         unnamed++;
         p.errors().forEach(e -> System.err.println(e.render()));
+        if (wanted.isEmpty()) {
+          planned.add(new BatchRun.Planned(null, null, null, null, p.errors(), p.source()));
+        }
         continue;
       }
       String id = p.id() != null ? p.id() : p.segment().id();
@@ -83,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
       }
       planned.add(new BatchRun.Planned(id, db, sha, r.ok() ? r.segment() : null, r.errors()));
     }
-    if (planned.isEmpty()) {
+    if (planned.stream().allMatch(p -> p.id() == null)) {
       System.err.println("segments: run: no segment could be read; nothing written");
       return ExitCodes.INVALID;
     }

@@ -54,6 +54,9 @@ public final class BatchRun {
   public static final String ENGINE_VERSION = "spark-segments 0.1.0";
   /** The column that numbers the members of an ordered segment in their order while written. */
   private static final String POSITION = "__position";
+  /** Numbers the evaluations of a JVM, for their scratch folders. */
+  private static final java.util.concurrent.atomic.AtomicLong ATTEMPTS =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private final SparkSession spark;
   private final Catalog catalog;
@@ -78,9 +81,20 @@ public final class BatchRun {
     this.clock = clock;
   }
 
-  /** A segment to compute, or one already found invalid (bound is null). */
+  /**
+   * A segment to compute, or one already found invalid (bound is null); a file whose segments
+   * could not be read (malformed JSON, say) is one invalid entry without id, named by its
+   * {@code source}, the file's qualified URI.
+   */
   public record Planned(String id, String database, String sha256, BoundSegment bound,
-      List<ValidationError> errors) {}
+      List<ValidationError> errors, String source) {
+    /** An entry whose source is its bound segment's, or unknown. */
+    public Planned(String id, String database, String sha256, BoundSegment bound,
+        List<ValidationError> errors) {
+      this(id, database, sha256, bound, errors,
+          bound == null ? null : bound.segment().source());
+    }
+  }
 
   /** The run's folder (qualified) and every segment's outcome. */
   public record Result(Path run, String runId, List<String> failed, List<String> invalid) {}
@@ -104,7 +118,7 @@ public final class BatchRun {
     Map<String, SegmentOutcome> outcomes = new LinkedHashMap<>();
     Map<String, List<BoundSegment>> byDb = new TreeMap<>();
     for (Planned p : planned) {
-      SegmentOutcome o = new SegmentOutcome(p.id(), p.database(), p.sha256());
+      SegmentOutcome o = new SegmentOutcome(p.id(), p.database(), p.sha256(), p.source());
       all.add(o);
       if (p.bound() != null) {
         outcomes.put(p.id(), o);
@@ -120,24 +134,45 @@ public final class BatchRun {
     ArrayNode inputs = Json.MAPPER.createArrayNode();
     for (Map.Entry<String, List<BoundSegment>> db : byDb.entrySet()) {
       long t0 = System.nanoTime();
-      try {
-        runDatabase(db.getKey(), db.getValue(), asOf, run, complete, outcomes, inputs);
-        progress.accept(String.format(java.util.Locale.ROOT,
-            "database %s: %d segments done in %.1fs", db.getKey(), db.getValue().size(),
-            (System.nanoTime() - t0) / 1e9));
-      } catch (Exception e) {
-        // Spark's actions throw its checked SparkException undeclared: catch everything, so
-        // that one database failing fails only its own segments.
-        String what = "Cannot compute the segments of database '" + db.getKey() + "'";
-        Optional<ValidationError> file = ReadFailures.error(what, e);
-        String message = file.map(ValidationError::message).orElse(what + ": " + rootMessage(e));
-        ErrorCode code = file.isPresent() ? ErrorCode.BAD_TABLE : ErrorCode.UNREADABLE_TABLE;
-        progress.accept("database " + db.getKey() + ": FAILED: " + message);
-        for (BoundSegment s : db.getValue()) {
-          outcomes.get(s.id()).fail("failed", List.of(new ValidationError(
-              code, s.segment().source(), s.id(), "", message)));
-        }
-      }
+      String dbName = db.getKey();
+      Isolation.compute(db.getValue(),
+          batch -> attempt(dbName, batch, asOf, run, complete, outcomes, inputs),
+          batch -> evaluator.base(catalog.database(dbName).orElseThrow(), asOf).count(),
+          t -> ReadFailures.failedFile(t).isPresent(),
+          new Isolation.Failures<>() {
+            @Override
+            public void database(List<BoundSegment> all, Throwable cause) {
+              String what = "Cannot compute the segments of database '" + dbName + "'";
+              Optional<ValidationError> file = ReadFailures.error(what, cause);
+              String message = file.map(ValidationError::message)
+                  .orElse(what + ": " + Containment.message(cause));
+              ErrorCode code = file.isPresent() ? ErrorCode.BAD_TABLE : ErrorCode.UNREADABLE_TABLE;
+              progress.accept("database " + dbName + ": FAILED: " + message);
+              for (BoundSegment s : all) {
+                outcomes.get(s.id()).fail("failed", List.of(new ValidationError(
+                    code, s.segment().source(), s.id(), "", message)));
+              }
+            }
+
+            @Override
+            public void segments(List<BoundSegment> batch, Throwable cause) {
+              for (BoundSegment s : batch) {
+                String what = "Cannot compute segment '" + s.id() + "'"
+                    + (batch.size() > 1 ? " (evaluated with " + (batch.size() - 1)
+                        + " other segments that could not be told apart)" : "");
+                Optional<ValidationError> file = ReadFailures.error(what, cause);
+                String message = file.map(ValidationError::message)
+                    .orElse(what + ": " + Containment.message(cause));
+                progress.accept("segment " + s.id() + ": FAILED: " + message);
+                outcomes.get(s.id()).fail("failed", List.of(new ValidationError(
+                    file.isPresent() ? ErrorCode.BAD_TABLE : ErrorCode.EVALUATION_FAILED,
+                    s.segment().source(), s.id(), "", message)));
+              }
+            }
+          });
+      progress.accept(String.format(java.util.Locale.ROOT,
+          "database %s: %d segments done in %.1fs", dbName, db.getValue().size(),
+          (System.nanoTime() - t0) / 1e9));
     }
     Instant finished = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     ObjectNode manifest = Manifests.manifest(runId, asOf, started, finished, inputs, all);
@@ -158,18 +193,47 @@ public final class BatchRun {
   }
 
   private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
+    return Containment.message(e);
+  }
+
+  /**
+   * One evaluation of a batch of one database's segments (see {@link Isolation}); on failure,
+   * what it wrote for them (members, changes, counts) is removed before the error goes on, so
+   * that a later attempt or the failed status starts from nothing. The tables it described join
+   * the manifest's inputs once, whatever the number of attempts.
+   */
+  private void attempt(String dbName, List<BoundSegment> batch, Instant asOf, Path run,
+      List<RunStore.Complete> complete, Map<String, SegmentOutcome> outcomes, ArrayNode inputs)
+      throws IOException {
+    ArrayNode described = Json.MAPPER.createArrayNode();
+    try {
+      runDatabase(dbName, batch, asOf, run, complete, outcomes, described);
+    } catch (Throwable t) {
+      for (BoundSegment s : batch) {
+        outcomes.get(s.id()).clearCounts();
+        store.storage().deleteTree(new Path(run, "members/segment=" + s.id()));
+        store.storage().deleteTree(new Path(run, "changes/segment=" + s.id()));
+      }
+      throw t;
+    } finally {
+      for (com.fasterxml.jackson.databind.JsonNode d : described) {
+        boolean known = false;
+        for (com.fasterxml.jackson.databind.JsonNode i : inputs) {
+          known |= i.path("database").equals(d.path("database"))
+              && i.path("table").equals(d.path("table"));
+        }
+        if (!known) {
+          inputs.add(d);
+        }
+      }
     }
-    String m = t.getMessage() == null ? t.toString() : t.getMessage();
-    return m.length() > 500 ? m.substring(0, 500) + "..." : m;
   }
 
   private void runDatabase(String dbName, List<BoundSegment> segments, Instant asOf, Path run,
       List<RunStore.Complete> complete, Map<String, SegmentOutcome> outcomes, ArrayNode inputs)
       throws IOException {
     List<String> ids = segments.stream().map(BoundSegment::id).toList();
+    TestFaults.inEvaluationOf(ids);
     Evaluation e = evaluator.evaluateIds(segments, asOf);
     String idColumn = segments.get(0).database().idColumn();
     Inputs.describe(catalog.database(dbName).orElseThrow(), e, spark, inputs);
@@ -177,7 +241,8 @@ public final class BatchRun {
     // run's outputs and read back: counts, members and limit orders then read a few columns of
     // a file, and their plans are plain scans however many segments the run has.
     e.narrowTo(ids);
-    Path flags = new Path(run, "_flags-" + dbName);
+    // Its own folder per attempt: an attempt that failed may have left files in its own.
+    Path flags = new Path(run, "_flags-" + dbName + "-" + ATTEMPTS.incrementAndGet());
     try {
       e.wide().write().parquet(flags.toString());
       // Read by file name: the folder's leading underscore hides it from a folder read.

@@ -38,6 +38,11 @@ final class CountsLog {
     Timestamp finished = Timestamp.from(Instant.parse(manifest.path("finished_at").asText()));
     List<Row> rows = new ArrayList<>();
     for (JsonNode s : manifest.path("segments")) {
+      if (s.path("id").isNull()) {
+        // A file whose segments could not be read: the manifest names it, but it has no
+        // segment whose size over time the log could follow.
+        continue;
+      }
       // asText of a JSON null is "null": the value the log has always had for a segment
       // without database.
       rows.add(RowFactory.create(runId, asOf, finished, s.path("id").asText(),

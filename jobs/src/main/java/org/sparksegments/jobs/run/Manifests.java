@@ -37,7 +37,10 @@ final class Manifests {
         ObjectNode err = errors.addObject();
         err.put("code", e.code().name());
         err.put("pointer", e.pointer());
-        err.put("message", e.message());
+        // An entry without id is a file whose segments could not be read: the spec's keys
+        // have no place for its name, so its messages say which file it is.
+        err.put("message", o.id == null && o.source != null
+            ? "In " + o.source + ": " + e.message() : e.message());
       }
     }
     return m;

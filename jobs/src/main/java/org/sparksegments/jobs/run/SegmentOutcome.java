@@ -9,6 +9,8 @@ final class SegmentOutcome {
   final String id;
   final String database;
   final String sha256;
+  /** The segments file it came from (qualified URI), or null where unknown. */
+  final String source;
   String status = "ok";
   long inRange;
   long matched;
@@ -17,10 +19,20 @@ final class SegmentOutcome {
   long left;
   final List<ValidationError> errors = new ArrayList<>();
 
-  SegmentOutcome(String id, String database, String sha256) {
+  SegmentOutcome(String id, String database, String sha256, String source) {
     this.id = id;
     this.database = database;
     this.sha256 = sha256;
+    this.source = source;
+  }
+
+  /** Forgets the counts of an evaluation that failed afterwards. */
+  void clearCounts() {
+    inRange = 0;
+    matched = 0;
+    selected = 0;
+    entered = 0;
+    left = 0;
   }
 
   void fail(String status, List<ValidationError> problems) {

@@ -76,6 +76,7 @@ public final class RunHarness {
     List<BatchRun.Planned> planned = new ArrayList<>();
     for (Parsed p : set.all()) {
       if (p.id() == null && p.segment() == null) {
+        planned.add(new BatchRun.Planned(null, null, null, null, p.errors(), p.source()));
         continue;
       }
       String id = p.id() != null ? p.id() : p.segment().id();
