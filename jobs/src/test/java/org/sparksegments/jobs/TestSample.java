@@ -28,6 +28,26 @@ public final class TestSample {
     return dir.resolve("catalog.json");
   }
 
+  /**
+   * A copy of the generated sample (tables and catalog) in {@code dir}, for tests that change
+   * or break its files; returns the copy's catalog.
+   */
+  public static Path copyTo(Path dir) throws Exception {
+    Path from = catalog().getParent();
+    Path to = dir.resolve("sample");
+    try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    return to.resolve("catalog.json");
+  }
+
   /** The example segments of data/examples. */
   public static Path examples() {
     return root().resolve("data/examples");

@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,19 +33,7 @@ final class Sandbox {
 
   /** Copies the generated sample (tables and catalog) into {@code dir}; returns the catalog. */
   static Path copySample(Path dir) throws Exception {
-    Path from = TestSample.catalog().getParent();
-    Path to = dir.resolve("sample");
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return to.resolve("catalog.json");
+    return TestSample.copyTo(dir);
   }
 
   /** What a command run in this JVM printed and returned. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +87,7 @@ class HostileLiteralCliTest {
 
   @Test
   void bulkUpdateRefusesAnExponentThatNoIntHolds(@TempDir Path dir) throws Exception {
-    Path copy = copySample(dir);
+    Path copy = TestSample.copyTo(dir);
     Cli.Result r = Cli.run("bulk-update", "--catalog", copy.toString(), "--segments",
         TestSample.examples().toString(), "--segment", "berlin-customers", "--as-of", AS_OF,
         "--set", "age=1e-2147483647", "--quiet");
@@ -96,19 +95,4 @@ class HostileLiteralCliTest {
     assertTrue(r.err().contains("1E-2147483647"), r.toString());
   }
 
-  private static Path copySample(Path dir) throws Exception {
-    Path from = TestSample.catalog().getParent();
-    Path to = dir.resolve("sample");
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return to.resolve("catalog.json");
-  }
 }
