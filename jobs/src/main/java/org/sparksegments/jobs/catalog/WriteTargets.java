@@ -35,6 +35,11 @@ public final class WriteTargets {
         return Optional.of("it contains " + source.what() + " at " + s);
       }
     }
+    return insideRun(storage, t);
+  }
+
+  /** Why {@code target} (qualified) is inside a run folder, if it is. */
+  private static Optional<String> insideRun(Storage storage, Path t) throws IOException {
     for (Path p = t; p != null && p.getParent() != null; p = p.getParent()) {
       if (p.getParent().getName().equals("runs") && !p.getName().isEmpty()
           && (storage.exists(new Path(p, "_started"))
@@ -44,6 +49,37 @@ public final class WriteTargets {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Refuses a segments folder that the file commands (clone, restore, delete) would write
+   * segment files into when it is inside a run folder or holds a table's data (Parquet files or
+   * a Delta log, in it or in a folder above): those commands read no catalog, so a table is
+   * known by its files. A JSON file there would break the table for every reader.
+   *
+   * @throws InvalidInputException when the folder must not be written
+   */
+  public static void requireSegmentsFolder(Storage storage, Path folder) throws IOException {
+    Path t = normal(folder);
+    Optional<String> why = insideRun(storage, t);
+    if (why.isEmpty()) {
+      for (org.apache.hadoop.fs.FileStatus f : storage.children(t)) {
+        if (f.isFile() && f.getPath().getName().endsWith(".parquet")) {
+          why = Optional.of("it holds the data files of a table (" + f.getPath().getName() + ")");
+          break;
+        }
+      }
+    }
+    for (Path p = t; why.isEmpty() && p != null; p = p.getParent()) {
+      if (storage.exists(new Path(p, "_delta_log"))) {
+        why = Optional.of("it is " + (p.equals(t) ? "" : "inside ") + "the Delta table " + p);
+      }
+    }
+    if (why.isPresent()) {
+      throw InvalidInputException.of(new ValidationError(ErrorCode.BAD_OPTION, null, null, "",
+          "Cannot write to --segments '" + t + "': " + why.get()
+              + " (expected a folder of segment files, outside tables and run folders)"));
+    }
   }
 
   /**

@@ -33,7 +33,7 @@ final class CloneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path written = Cloner.cloneSegment(folder.read(), id, newId, Optional.ofNullable(name));
+    Path written = Cloner.cloneSegment(folder.readForWriting(), id, newId, Optional.ofNullable(name));
     System.out.println("cloned " + id + " as " + newId + ": " + written.getName());
     return ExitCodes.OK;
   }

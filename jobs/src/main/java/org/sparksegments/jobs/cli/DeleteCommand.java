@@ -34,7 +34,7 @@ final class DeleteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SegmentFolder f = folder.read();
+    SegmentFolder f = folder.readForWriting();
     FolderOptions.warnUnread(f);
     Bin.Deleted d = Bin.delete(f, id, force, Clock.systemUTC());
     for (var dep : d.dependents()) {

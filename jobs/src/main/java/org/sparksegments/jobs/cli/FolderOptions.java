@@ -3,6 +3,7 @@ package org.sparksegments.jobs.cli;
 import java.io.IOException;
 import org.apache.hadoop.fs.Path;
 import org.sparksegments.conditions.error.ValidationError;
+import org.sparksegments.jobs.catalog.WriteTargets;
 import org.sparksegments.jobs.eval.Sessions;
 import org.sparksegments.jobs.fs.Storage;
 import org.sparksegments.jobs.manage.SegmentFolder;
@@ -34,6 +35,22 @@ final class FolderOptions {
       throw Options.bad("--segments", qualified.toString(), "a segments folder");
     }
     return SegmentFolder.read(storage, qualified);
+  }
+
+  /**
+   * {@link #read}, for a command that writes segment files into the folder: refused when the
+   * folder is inside a run folder or holds a table's data files.
+   */
+  SegmentFolder readForWriting() {
+    SegmentFolder f = read();
+    Storage storage = Storage.of(Sessions.hadoopConfiguration());
+    try {
+      WriteTargets.requireSegmentsFolder(storage, storage.qualify(dir));
+    } catch (IOException e) {
+      throw Options.bad("--segments", dir, "a segments folder that can be read: "
+          + e.getMessage());
+    }
+    return f;
   }
 
   /** Says on standard error what could not be read, so its references are not known. */

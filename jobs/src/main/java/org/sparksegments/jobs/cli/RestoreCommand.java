@@ -30,7 +30,7 @@ final class RestoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Restore.Restored r = Restore.restore(folder.read(), id, Optional.ofNullable(at));
+    Restore.Restored r = Restore.restore(folder.readForWriting(), id, Optional.ofNullable(at));
     System.out.println("restored " + id + ": " + Bin.FOLDER + "/" + r.binned().getName()
         + " moved back to " + r.file().getName());
     return ExitCodes.OK;

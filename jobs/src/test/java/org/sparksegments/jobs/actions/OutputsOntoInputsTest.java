@@ -101,6 +101,38 @@ class OutputsOntoInputsTest {
   }
 
   @Test
+  void segmentFilesAreNotWrittenIntoATableOrARunFolder(@TempDir Path dir) throws Exception {
+    Path catalog = Sandbox.copySample(dir);
+    Path profiles = catalog.getParent().resolve("shop/profiles");
+    Path parquet;
+    try (var s = Files.list(profiles)) {
+      parquet = s.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+    // A folder holding a table's data files, and a folder inside a run folder: each holds a
+    // segment to clone, delete or restore.
+    Path table = Files.createDirectories(dir.resolve("table"));
+    Files.copy(parquet, table.resolve(parquet.getFileName()));
+    Path run = Files.createDirectories(dir.resolve("out/runs/20260601T000000.000Z"));
+    Files.writeString(run.resolve("_started"), "");
+    Path inRun = Files.createDirectories(run.resolve("segments"));
+    for (Path folder : List.of(table, inRun)) {
+      Files.copy(TestSample.examples().resolve("berlin-customers.json"),
+          folder.resolve("berlin-customers.json"));
+      Map<String, String> before = Sandbox.hashes(folder.getParent());
+      for (List<String> cmd : List.of(List.of("clone", "berlin-customers", "--as", "copy"),
+          List.of("delete", "berlin-customers"))) {
+        List<String> args = new ArrayList<>(cmd);
+        args.addAll(List.of("--segments", folder.toString()));
+        Sandbox.Run r = Sandbox.main(args.toArray(String[]::new));
+        assertRefused(r, "--segments 'file:" + folder + "'", folder.equals(table)
+            ? "it holds the data files of a table" : "it is inside the run folder file:" + run);
+      }
+      assertEquals(Map.of(), Sandbox.changes(before, Sandbox.hashes(folder.getParent())),
+          "nothing written");
+    }
+  }
+
+  @Test
   void aDatabaseNameThatIsNotAnIdIsRefused(@TempDir Path dir) throws Exception {
     Path catalog = Sandbox.copySample(dir);
     String text = Files.readString(catalog).replace("\"app\"", "\"../../escaped\"");

@@ -107,7 +107,7 @@ class CloneTest {
     InvalidInputException twice = assertThrows(InvalidInputException.class,
         () -> cloneOf(dir, "base", "base-3", null));
     assertEquals(ErrorCode.DUPLICATE_ID, twice.errors().get(0).code());
-    assertTrue(twice.getMessage().contains("base-again.json, base.json"), twice.getMessage());
+    assertTrue(twice.getMessage().contains("base-again.json (base), base.json (base)"), twice.getMessage());
     assertEquals(before, Folders.snapshot(dir));
   }
 }
