@@ -1,7 +1,10 @@
 package org.sparksegments.conditions.bind;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,26 +55,43 @@ public final class References {
     return Optional.empty();
   }
 
-  private static boolean reaches(String id, String root, SegmentResolver resolver,
+  /**
+   * Whether {@code start} leads to {@code root}; {@code path} (the root) gets the ids on the way
+   * when it does. Depth first with an explicit stack and a set of the ids on the path, so that
+   * a chain of thousands of references costs neither the thread's stack nor a scan per step.
+   */
+  private static boolean reaches(String start, String root, SegmentResolver resolver,
       List<String> path, Set<String> dead) {
-    path.add(id);
-    if (id.equals(root)) {
-      return true;
-    }
-    if (dead.contains(id) || path.subList(0, path.size() - 1).contains(id)) {
-      path.remove(path.size() - 1);
-      return false;
-    }
-    Optional<SegmentResolver.Found> f = resolver.find(id);
-    if (f.isPresent() && f.get().segment().conditions().isPresent()) {
-      for (Ref ref : of(f.get().segment().conditions().get())) {
-        if (reaches(ref.segment(), root, resolver, path, dead)) {
+    Set<String> onPath = new HashSet<>(path);
+    Deque<Iterator<Ref>> frames = new ArrayDeque<>();
+    String next = start;
+    while (true) {
+      if (next != null) {
+        if (next.equals(root)) {
+          path.add(next);
           return true;
         }
+        if (!dead.contains(next) && onPath.add(next)) {
+          path.add(next);
+          Optional<SegmentResolver.Found> f = resolver.find(next);
+          frames.push(f.isPresent() && f.get().segment().conditions().isPresent()
+              ? of(f.get().segment().conditions().get()).iterator()
+              : java.util.Collections.emptyIterator());
+        }
+        next = null;
+      }
+      if (frames.isEmpty()) {
+        return false;
+      }
+      Iterator<Ref> top = frames.peek();
+      if (top.hasNext()) {
+        next = top.next().segment();
+      } else {
+        frames.pop();
+        String done = path.remove(path.size() - 1);
+        onPath.remove(done);
+        dead.add(done);
       }
     }
-    dead.add(id);
-    path.remove(path.size() - 1);
-    return false;
   }
 }

@@ -176,6 +176,33 @@ class SegmentReferencesTest {
   }
 
   @Test
+  void aCycleAtTheEndOfAChainOfTwentyThousandReferencesIsFound() {
+    // s0 refers to s19999 and each s(i) to s(i-1): the search walks the whole chain, without
+    // a call per link (a recursive walk overflows the stack here) and without a scan per step.
+    int n = 20_000;
+    Segment[] chain = new Segment[n];
+    for (int i = 0; i < n; i++) {
+      String target = "s" + (i == 0 ? n - 1 : i - 1);
+      chain[i] = model("{\"id\": \"s" + i + "\", \"database\": \"shop\", \"conditions\": "
+          + (i % 2 == 0 ? "{\"segment\": \"" + target + "\", \"op\": \"in\"}"
+              : "{\"conditions_of\": \"" + target + "\"}") + "}");
+    }
+    java.util.Map<String, Segment> byId = new java.util.HashMap<>();
+    for (Segment s : chain) {
+      byId.put(s.id(), s);
+    }
+    SegmentResolver resolver = id -> Optional.ofNullable(byId.get(id))
+        .map(s -> new SegmentResolver.Found(s, true));
+    References.Cycle cycle = References.cycleThrough("s0", resolver).orElseThrow();
+    assertEquals(n + 1, cycle.path().size());
+    assertEquals(List.of("s0", "s" + (n - 1), "s" + (n - 2)), cycle.path().subList(0, 3));
+    assertEquals("s0", cycle.path().get(n));
+    // Without the closing link there is no cycle.
+    byId.put("s0", model("{\"id\": \"s0\", \"database\": \"shop\"}"));
+    assertEquals(Optional.empty(), References.cycleThrough("s1", resolver));
+  }
+
+  @Test
   void referencesAreListedInDocumentOrder() {
     Segment s = model("""
         {"id": "a", "database": "shop",

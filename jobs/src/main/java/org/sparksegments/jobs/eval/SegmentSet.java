@@ -19,9 +19,16 @@ import org.sparksegments.jobs.fs.Storage;
  */
 public final class SegmentSet {
   private final List<Parsed> parsed;
+  /** The first entry of each id: resolving references is a lookup, not a scan of the set. */
+  private final java.util.Map<String, Parsed> first = new java.util.HashMap<>();
 
   private SegmentSet(List<Parsed> parsed) {
     this.parsed = List.copyOf(parsed);
+    for (Parsed p : this.parsed) {
+      if (p.id() != null) {
+        first.putIfAbsent(p.id(), p);
+      }
+    }
   }
 
   /** Reads and parses every segment of a file or folder (a path or Hadoop URI). */
@@ -104,7 +111,7 @@ public final class SegmentSet {
 
   /** The first entry with this id. */
   public Optional<Parsed> find(String id) {
-    return parsed.stream().filter(p -> id.equals(p.id())).findFirst();
+    return Optional.ofNullable(first.get(id));
   }
 
   /** The ids present, in order. */
