@@ -44,7 +44,7 @@ import org.sparksegments.conditions.json.Json;
 import org.sparksegments.conditions.json.SegmentParser;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
 import org.sparksegments.conditions.spark.Columns;
-import org.sparksegments.jobs.eval.Evaluation;
+import org.sparksegments.jobs.eval.Flags;
 import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.SchemaSource;
 import org.sparksegments.jobs.eval.Validator;
@@ -87,7 +87,7 @@ import org.sparksegments.testing.SharedSpark;
  *
  * <p>For speed, the member cases of one as-of are evaluated together through {@link
  * Evaluator#evaluate} (the batch path: one wide frame, one boolean column per segment), the
- * ordered and limited ones through {@link Evaluation#selected}; {@code -Dgolden.single=true}
+ * ordered and limited ones through {@link Flags#selected}; {@code -Dgolden.single=true}
  * evaluates each case alone through {@link Evaluator#selected} and {@link Evaluator#count}
  * instead (slower, the path of the {@code members} and {@code count} commands).
  */
@@ -227,7 +227,7 @@ class GoldenCasesTest {
    * evaluated together, the first time one of them is needed, through {@link
    * Evaluator#evaluate}: one wide frame with one boolean column per segment (and per negation),
    * collected in a few jobs; cases with an order or a limit then take their members from {@link
-   * Evaluation#selected}. With {@code -Dgolden.single=true}, or when a batch fails, each case is
+   * Flags#selected}. With {@code -Dgolden.single=true}, or when a batch fails, each case is
    * evaluated alone through {@link Evaluator#selected} and {@link Evaluator#count}.
    */
   private static synchronized Answer answer(Member member, Instant asOf) throws IOException {
@@ -286,7 +286,7 @@ class GoldenCasesTest {
         }
       }
     }
-    Evaluation ev = evaluator.evaluate(targets, asOf);
+    Flags ev = evaluator.evaluate(targets, asOf);
     Map<String, List<String>> matched = new HashMap<>();
     Map<String, Long> inRange = new HashMap<>();
     Map<String, String> problems = new HashMap<>();
@@ -299,7 +299,7 @@ class GoldenCasesTest {
         cols.add(ev.matched(chunk.get(i).id()).as("m" + i));
         cols.add(ev.inRange(chunk.get(i).id()).as("r" + i));
       }
-      List<Row> rows = ev.wide().select(cols.toArray(Column[]::new)).collectAsList();
+      List<Row> rows = ev.frame().select(cols.toArray(Column[]::new)).collectAsList();
       for (int i = 0; i < chunk.size(); i++) {
         List<String> ids = new ArrayList<>();
         long n = 0;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.jobs.catalog.Catalog;
 import org.sparksegments.jobs.catalog.CatalogLoader;
-import org.sparksegments.jobs.eval.Evaluation;
+import org.sparksegments.jobs.eval.Flags;
 import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.SchemaSource;
 import org.sparksegments.jobs.eval.SegmentSet;
@@ -54,19 +54,21 @@ class SharedAggregationTest {
     SegmentSet set = org.sparksegments.jobs.LocalFiles.segments(file);
     Validator v = new Validator(catalog, new SchemaSource(null, SharedSpark::session), set);
     BoundSegment s = v.validate(set.all().get(0)).segment();
-    Evaluation e = new Evaluator(SharedSpark.session(), catalog, v::bound)
+    Flags e = new Evaluator(SharedSpark.session(), catalog, v::bound)
         .evaluate(List.of(s), Instant.parse("2026-06-01T00:00:00Z"));
     String plan = e.selected("many").queryExecution().executedPlan().treeString();
     for (String table : List.of("shop/events", "shop/subscriptions", "shop/static_segments",
         "shop/crm", "shop/profiles")) {
       long scans = plan.lines().filter(l -> l.contains("FileScan") && l.contains(table + "]"))
           .count();
-      assertEquals(1, scans, table + " scans in\n" + plan);
+      // The events twice: plain aggregates, and the per-profile values of the sequence.
+      assertEquals(table.equals("shop/events") ? 2 : 1, scans, table + " scans in\n" + plan);
     }
     // Two distinct event aggregates are shared by the repeated condition: 5 + 1 sequence.
-    long features = e.wide().columns().length;
+    long features = e.frame().columns().length;
     assertTrue(plan.contains("HashAggregate"), plan);
-    assertEquals(e.selected("many").columns().length + 6 + 2 + 2 + 2, features,
-        String.join(", ", e.wide().columns()));
+    // And the packed flags: in range, matched.
+    assertEquals(e.selected("many").columns().length + 6 + 2 + 2 + 2 + 2, features,
+        String.join(", ", e.frame().columns()));
   }
 }

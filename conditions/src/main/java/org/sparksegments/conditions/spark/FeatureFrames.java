@@ -5,7 +5,7 @@ import org.sparksegments.conditions.schema.FieldType;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -88,7 +88,11 @@ public final class FeatureFrames {
     sequences.forEach(s -> s.sequence().steps().forEach(st -> names.addAll(st.events())));
     keep = keep.and(col("event").isin(names.toArray()));
 
-    List<Column> columns = new ArrayList<>();
+    // Plain aggregates (sums, counts, extremes) and the ones that keep values per profile (the
+    // distinct values, the events of a sequence) are two aggregations: one of the latter would
+    // make Spark keep every aggregate of the table in per-profile objects, several times slower.
+    List<Column> plain = new ArrayList<>();
+    List<Column> kept = new ArrayList<>();
     for (Feature.EventAggregate a : aggs) {
       Column pass = filter(a.filter(), ctx).and(window(ts, a.window(), ctx));
       Column value = a.of().map(Columns::field).orElse(null);
@@ -98,21 +102,30 @@ public final class FeatureFrames {
         case AVG -> exactly(a, v -> avg(when(pass, v)), value);
         case MIN -> min(when(pass, value));
         case MAX -> max(when(pass, value));
-        case COUNT_DISTINCT -> count_distinct(when(pass, value));
+        case COUNT_DISTINCT -> distinctCount(when(pass, value));
         case LAST_TS -> max(when(pass, ts));
         case FIRST_TS -> min(when(pass, ts));
       };
-      columns.add(agg.as(a.column()));
+      (a.kind() == Feature.EventKind.COUNT_DISTINCT ? kept : plain).add(agg.as(a.column()));
     }
     for (Feature.SequenceMatch s : sequences) {
-      columns.add(Sequences.collect(s.sequence(), ctx).as(s.column()));
+      kept.add(Sequences.collect(s.sequence(), ctx).as(s.column()));
     }
-    Dataset<Row> grouped = aggregate(events.filter(keep)
-        .groupBy(Columns.column(idColumn)), columns);
-    for (Feature.SequenceMatch s : sequences) {
-      grouped = grouped.withColumn(s.column(), Sequences.matches(col(s.column()), s.sequence()));
+    // The events by profile, once: both aggregations read the same exchange, and they are
+    // spread over the shuffle's partitions whatever the files' layout.
+    Column id = Columns.column(idColumn);
+    Dataset<Row> rows = events.filter(keep).repartition(id);
+    Dataset<Row> out = plain.isEmpty() ? null : aggregate(rows.groupBy(id), plain);
+    if (!kept.isEmpty()) {
+      Dataset<Row> grouped = aggregate(rows.groupBy(id), kept);
+      for (Feature.SequenceMatch s : sequences) {
+        grouped = grouped.withColumn(s.column(), Sequences.matches(col(s.column()),
+            s.sequence()));
+      }
+      // Both group the same rows: the same profiles.
+      out = out == null ? grouped : out.join(grouped, new String[] {idColumn}, "inner");
     }
-    return grouped;
+    return out;
   }
 
   private static Optional<Instant> earliestBound(List<Feature.EventAggregate> aggs,
@@ -248,6 +261,16 @@ public final class FeatureFrames {
     boolean isDouble = a.of().flatMap(f -> f.type().scalarKind())
         .filter(k -> k == org.sparksegments.conditions.schema.FieldType.Kind.DOUBLE).isPresent();
     return isDouble ? agg.apply(value.cast("decimal(38,10)")).cast("double") : agg.apply(value);
+  }
+
+  /**
+   * The number of distinct non-null values, as a set per group: {@code count_distinct} would
+   * have Spark copy every event row once per distinct aggregate (an Expand), so that many
+   * distinct-count conditions cost rows times conditions. -0.0 counts as 0.0, as Spark's
+   * distinct does.
+   */
+  private static Column distinctCount(Column value) {
+    return org.apache.spark.sql.functions.size(collect_set(value)).cast("long");
   }
 
   /** All the feature columns of one table in one aggregation. */

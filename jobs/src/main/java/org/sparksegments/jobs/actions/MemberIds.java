@@ -7,7 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.spark.Columns;
-import org.sparksegments.jobs.eval.Evaluation;
+import org.sparksegments.jobs.eval.Flags;
 import org.sparksegments.jobs.eval.Evaluator;
 
 /**
@@ -22,10 +22,10 @@ record MemberIds(Dataset<Row> ids, long count) {
   static MemberIds stage(Evaluator evaluator, BoundSegment s, Instant asOf, TableFiles files,
       Path dir) {
     String id = s.database().idColumn();
-    Evaluation e = evaluator.evaluate(List.of(s), asOf);
+    Flags e = evaluator.evaluate(List.of(s), asOf);
     // Without a limit the order does not matter: skip the sort that selected() does.
     Dataset<Row> selected = s.segment().limit().hasMax() ? e.selected(s.id())
-        : e.wide().filter(e.matched(s.id()));
+        : e.frame().filter(e.matched(s.id()));
     selected.select(Columns.column(id)).distinct().write().parquet(dir.toString());
     Dataset<Row> ids = files.spark().read().parquet(dir.toString());
     return new MemberIds(ids, ids.count());

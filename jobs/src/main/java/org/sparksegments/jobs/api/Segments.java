@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.error.InvalidInputException;
-import org.sparksegments.jobs.eval.Evaluation;
+import org.sparksegments.jobs.eval.Flags;
 import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.SegmentSet;
 import org.sparksegments.jobs.eval.Workspace;
@@ -70,7 +70,7 @@ public final class Segments {
 
   private static Dataset<Row> counts(Opened o, Instant asOf) {
     String id = o.segment().id();
-    Evaluation e = o.evaluator().evaluate(List.of(o.segment()), asOf);
+    Flags e = o.evaluator().evaluate(List.of(o.segment()), asOf);
     return e.countFrame(id).select(lit(id).as("segment"), lit(asOf).as("as_of"),
         col("in_range"), col("matched"), col("selected"));
   }

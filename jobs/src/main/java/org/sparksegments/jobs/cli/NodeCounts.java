@@ -8,7 +8,7 @@ import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.model.Limit;
 import org.sparksegments.conditions.model.Segment;
 import org.sparksegments.jobs.eval.ConditionNodes.Node;
-import org.sparksegments.jobs.eval.Evaluation;
+import org.sparksegments.jobs.eval.Flags;
 import org.sparksegments.jobs.eval.SegmentSet;
 import org.sparksegments.jobs.query.TreeCounts;
 
@@ -17,7 +17,7 @@ final class NodeCounts {
   private NodeCounts() {}
 
   /** The report's lines for {@code s}, one of the segments of {@code e}, counted now. */
-  static List<String> lines(BoundSegment s, Evaluation e, SegmentSet set) {
+  static List<String> lines(BoundSegment s, Flags e, SegmentSet set) {
     return lines(s, TreeCounts.of(e, s, set));
   }
 

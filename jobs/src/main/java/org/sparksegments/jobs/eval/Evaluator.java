@@ -58,25 +58,31 @@ public final class Evaluator {
 
   /**
    * Evaluates {@code targets} (one database) and every segment they refer to, as of
-   * {@code asOf}, over one wide frame.
+   * {@code asOf}: the flags over the features, planned, with what is read more than once
+   * cached in memory (see {@link Flags#release}).
    */
-  public Evaluation evaluate(List<BoundSegment> targets, Instant asOf) {
-    Database db = database(targets.get(0));
-    return new Evaluation(SegmentOrder.withDependencies(targets, resolver), base(db, asOf),
-        frames(db), asOf);
+  public Flags evaluate(List<BoundSegment> targets, Instant asOf) {
+    Scratch scratch = Scratch.memory();
+    Features features = features(targets, asOf, false);
+    // The tops of limited references and the flags read the same features: compute them once.
+    return Flags.of(Flags.readsTops(features) ? features.stored(scratch) : features, scratch);
   }
 
   /**
-   * Like {@link #evaluate}, for callers that need member ids only (the batch run): the base keeps
-   * just the profile columns the segments read, so the frame that is cached and shuffled is no
-   * wider than the conditions need; {@link Evaluation#selected} then has only those columns.
+   * The first stage of an evaluation of {@code targets} and every segment they refer to. With
+   * {@code idsOnly} (the batch run), the base keeps just the profile columns the segments read,
+   * so that what is stored and shuffled is no wider than the conditions need;
+   * {@link Flags#selected} then has only those columns.
    */
-  public Evaluation evaluateIds(List<BoundSegment> targets, Instant asOf) {
+  public Features features(List<BoundSegment> targets, Instant asOf, boolean idsOnly) {
     Database db = database(targets.get(0));
     List<BoundSegment> ordered = SegmentOrder.withDependencies(targets, resolver);
-    Column[] keep = ProfileColumns.of(ordered).stream().map(Columns::column)
-        .toArray(Column[]::new);
-    return new Evaluation(ordered, base(db, asOf).select(keep), frames(db), asOf);
+    Dataset<Row> base = base(db, asOf);
+    if (idsOnly) {
+      base = base.select(ProfileColumns.of(ordered).stream().map(Columns::column)
+          .toArray(Column[]::new));
+    }
+    return Features.of(ordered, base, frames(db), asOf);
   }
 
   /** in_range, matched and selected in one Spark job. */

@@ -3,16 +3,16 @@ package org.sparksegments.jobs.query;
 import java.time.Instant;
 import java.util.List;
 import org.sparksegments.conditions.bind.BoundSegment;
-import org.sparksegments.jobs.eval.Evaluation;
+import org.sparksegments.jobs.eval.Flags;
 import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.SegmentSet;
 
 /** What explain shows of one segment's evaluation: its predicate, its plan, its node counts. */
 public final class Explanation {
   private final BoundSegment segment;
-  private final Evaluation evaluation;
+  private final Flags evaluation;
 
-  private Explanation(BoundSegment segment, Evaluation evaluation) {
+  private Explanation(BoundSegment segment, Flags evaluation) {
     this.segment = segment;
     this.evaluation = evaluation;
   }

@@ -9,7 +9,7 @@ import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.spark.Buckets;
 import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.eval.Estimate;
-import org.sparksegments.jobs.eval.Evaluation;
+import org.sparksegments.jobs.eval.Flags;
 import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.Sample;
 
@@ -27,7 +27,7 @@ public record SampledCounts(Sample sample, Estimate inRange, Estimate matched, l
   /** Counts {@code s} as of {@code asOf} over the buckets of {@code sample}, in one Spark job. */
   public static SampledCounts of(Evaluator evaluator, BoundSegment s, Instant asOf,
       Sample sample) {
-    Evaluation e = evaluator.evaluate(List.of(s), asOf);
+    Flags e = evaluator.evaluate(List.of(s), asOf);
     Column sampled = Buckets.inRange(Columns.column(s.database().idColumn()), sample.sampled());
     long[] c = e.countWhere(sampled, List.of(lit(true), e.matched(s.id())));
     int k = sample.sampledBuckets();

@@ -9,7 +9,7 @@ import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.conditions.json.SegmentParser.Parsed;
 import org.sparksegments.jobs.eval.ConditionNodes;
 import org.sparksegments.jobs.eval.ConditionNodes.Node;
-import org.sparksegments.jobs.eval.Evaluation;
+import org.sparksegments.jobs.eval.Flags;
 import org.sparksegments.jobs.eval.SegmentSet;
 
 /**
@@ -38,7 +38,7 @@ public record TreeCounts(long inRange, List<NodeCount> nodes) {
    * @param set the segments as written, to list the nodes of trees imported with
    *     {@code conditions_of}
    */
-  public static TreeCounts of(Evaluation e, BoundSegment s, SegmentSet set) {
+  public static TreeCounts of(Flags e, BoundSegment s, SegmentSet set) {
     List<Node> nodes = s.condition().map(c -> ConditionNodes.of(s.segment(), c,
         id -> set.find(id).map(Parsed::segment))).orElse(List.of());
     List<Column> predicates = new ArrayList<>();

@@ -35,8 +35,8 @@ import org.sparksegments.conditions.error.ValidationError;
 import org.sparksegments.conditions.json.Json;
 import org.sparksegments.conditions.spark.Columns;
 import org.sparksegments.jobs.catalog.Catalog;
-import org.sparksegments.jobs.catalog.DataFiles;
-import org.sparksegments.jobs.eval.Evaluation;
+import org.sparksegments.jobs.eval.Features;
+import org.sparksegments.jobs.eval.Flags;
 import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.Evaluator.Counts;
 import org.sparksegments.jobs.eval.ReadFailures;
@@ -126,7 +126,8 @@ public final class BatchRun {
       if (p.bound() == null) {
         boolean unreadable = p.errors().stream()
             .anyMatch(e -> e.code() == ErrorCode.UNREADABLE_TABLE);
-        o.fail(unreadable ? "failed" : "invalid", p.errors());
+        o.fail(unreadable ? SegmentOutcome.Status.FAILED : SegmentOutcome.Status.INVALID,
+            p.errors());
       } else {
         byDb.computeIfAbsent(p.database(), k -> new ArrayList<>()).add(p.bound());
       }
@@ -149,7 +150,7 @@ public final class BatchRun {
               ErrorCode code = file.isPresent() ? ErrorCode.BAD_TABLE : ErrorCode.UNREADABLE_TABLE;
               progress.accept("database " + dbName + ": FAILED: " + message);
               for (BoundSegment s : all) {
-                outcomes.get(s.id()).fail("failed", List.of(new ValidationError(
+                outcomes.get(s.id()).fail(SegmentOutcome.Status.FAILED, List.of(new ValidationError(
                     code, s.segment().source(), s.id(), "", message)));
               }
             }
@@ -164,7 +165,7 @@ public final class BatchRun {
                 String message = file.map(ValidationError::message)
                     .orElse(what + ": " + Containment.message(cause));
                 progress.accept("segment " + s.id() + ": FAILED: " + message);
-                outcomes.get(s.id()).fail("failed", List.of(new ValidationError(
+                outcomes.get(s.id()).fail(SegmentOutcome.Status.FAILED, List.of(new ValidationError(
                     file.isPresent() ? ErrorCode.BAD_TABLE : ErrorCode.EVALUATION_FAILED,
                     s.segment().source(), s.id(), "", message)));
               }
@@ -181,9 +182,9 @@ public final class BatchRun {
     List<String> failed = new ArrayList<>();
     List<String> invalid = new ArrayList<>();
     all.forEach(o -> {
-      if (o.status.equals("failed")) {
+      if (o.status == SegmentOutcome.Status.FAILED) {
         failed.add(o.id);
-      } else if (o.status.equals("invalid")) {
+      } else if (o.status == SegmentOutcome.Status.INVALID) {
         invalid.add(o.id);
       }
     });
@@ -229,44 +230,39 @@ public final class BatchRun {
     }
   }
 
+  /**
+   * The stages of one database's evaluation, each a value the next one takes: the features
+   * (every table read once, stored in the attempt's scratch folder), the flags (each condition
+   * evaluated once into bits, stored), then counts, members and changes, which read bits.
+   * Stored stages are read back as plain scans, so that every plan stays as small as its stage.
+   */
   private void runDatabase(String dbName, List<BoundSegment> segments, Instant asOf, Path run,
       List<RunStore.Complete> complete, Map<String, SegmentOutcome> outcomes, ArrayNode inputs)
       throws IOException {
     List<String> ids = segments.stream().map(BoundSegment::id).toList();
     TestFaults.inEvaluationOf(ids);
-    Evaluation e = evaluator.evaluateIds(segments, asOf);
     String idColumn = segments.get(0).database().idColumn();
-    Inputs.describe(catalog.database(dbName).orElseThrow(), e, spark, inputs);
-    // Each segment's conditions evaluated once, into flag bits per profile, written next to the
-    // run's outputs and read back: counts, members and limit orders then read a few columns of
-    // a file, and their plans are plain scans however many segments the run has.
-    e.narrowTo(ids);
     // Its own folder per attempt: an attempt that failed may have left files in its own.
-    Path flags = new Path(run, "_flags-" + dbName + "-" + ATTEMPTS.incrementAndGet());
+    FileScratch scratch = new FileScratch(spark, store.storage(),
+        new Path(run, "_scratch-" + dbName + "-" + ATTEMPTS.incrementAndGet()));
     try {
-      e.wide().write().parquet(flags.toString());
-      // Read by file name: the folder's leading underscore hides it from a folder read.
-      String[] files = DataFiles.list(flags.toString(), spark.sparkContext().hadoopConfiguration())
-          .stream().map(f -> f.getPath().toString()).toArray(String[]::new);
-      e.replaceWide(files.length == 0 ? spark.createDataFrame(List.of(), e.wide().schema())
-          : spark.read().schema(e.wide().schema()).parquet(files));
+      Features planned = evaluator.features(segments, asOf, true);
+      Inputs.describe(catalog.database(dbName).orElseThrow(), planned.requirements(), spark,
+          inputs);
+      Features features = planned.stored(scratch);
+      progress.accept("database " + dbName + ": features computed");
+      Flags flags = Flags.of(features, scratch).stored(scratch);
       progress.accept("database " + dbName + ": conditions evaluated");
-      Map<String, Counts> counts = e.counts(ids);
+      Map<String, Counts> counts = flags.counts(ids);
       progress.accept("database " + dbName + ": counted " + ids.size() + " segments");
-      counts.forEach((id, c) -> {
-        SegmentOutcome o = outcomes.get(id);
-        o.inRange = c.inRange();
-        o.matched = c.matched();
-        o.selected = c.selected();
-      });
-      writeMembers(e, segments, idColumn, new Path(run, "members"));
+      counts.forEach((id, c) -> outcomes.get(id).count(c));
+      writeMembers(flags, segments, idColumn, new Path(run, "members"));
       progress.accept("database " + dbName + ": members written");
-      writeChanges(segments, idColumn, e.wide().schema().apply(idColumn).dataType(), run,
+      writeChanges(segments, idColumn, flags.frame().schema().apply(idColumn).dataType(), run,
           complete, outcomes);
       progress.accept("database " + dbName + ": changes written");
     } finally {
-      e.release();
-      store.storage().deleteTree(flags);
+      scratch.release();
     }
   }
 
@@ -276,7 +272,7 @@ public final class BatchRun {
    * profile and sorted by id; the others are each sorted by their order and limited (a top-k per
    * segment), numbered in that order, and written sorted by that number.
    */
-  private void writeMembers(Evaluation e, List<BoundSegment> segments, String idColumn,
+  private void writeMembers(Flags e, List<BoundSegment> segments, String idColumn,
       Path members) {
     Column id = Columns.column(idColumn);
     List<Column> tags = new ArrayList<>();
@@ -291,7 +287,7 @@ public final class BatchRun {
     }
     List<Dataset<Row>> parts = new ArrayList<>();
     if (!tags.isEmpty()) {
-      parts.add(e.wide().select(id, explode(array(tags.toArray(Column[]::new))).as("segment"))
+      parts.add(e.frame().select(id, explode(array(tags.toArray(Column[]::new))).as("segment"))
           .filter(col("segment").isNotNull()).withColumn(POSITION, lit(null).cast("long")));
     }
     if (ordered != null) {

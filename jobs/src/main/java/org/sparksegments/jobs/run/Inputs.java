@@ -14,10 +14,10 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.sparksegments.conditions.plan.Feature;
+import org.sparksegments.conditions.plan.Requirements;
 import org.sparksegments.jobs.catalog.DataFiles;
 import org.sparksegments.jobs.catalog.Database;
 import org.sparksegments.jobs.catalog.TableSource;
-import org.sparksegments.jobs.eval.Evaluation;
 import org.sparksegments.jobs.eval.TableReads;
 import org.sparksegments.jobs.fs.Storage;
 
@@ -30,11 +30,10 @@ import org.sparksegments.jobs.fs.Storage;
 final class Inputs {
   private Inputs() {}
 
-  static void describe(Database db, Evaluation e, SparkSession spark, ArrayNode out)
+  static void describe(Database db, Requirements req, SparkSession spark, ArrayNode out)
       throws IOException {
     Map<String, TableSource> read = new LinkedHashMap<>();
     read.put("profiles", db.profiles());
-    var req = e.requirements();
     if (!req.features(Feature.EventAggregate.class).isEmpty()
         || !req.features(Feature.SequenceMatch.class).isEmpty()) {
       read.put("events", db.events().orElseThrow());

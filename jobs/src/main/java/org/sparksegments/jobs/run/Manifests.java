@@ -26,7 +26,7 @@ final class Manifests {
       s.put("id", o.id);
       s.put("database", o.database);
       s.put("definition_sha256", o.sha256);
-      s.put("status", o.status);
+      s.put("status", o.status.written());
       s.put("in_range", o.inRange);
       s.put("matched", o.matched);
       s.put("selected", o.selected);

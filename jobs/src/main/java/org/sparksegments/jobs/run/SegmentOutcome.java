@@ -11,7 +11,17 @@ final class SegmentOutcome {
   final String sha256;
   /** The segments file it came from (qualified URI), or null where unknown. */
   final String source;
-  String status = "ok";
+  /** A segment's status in the manifest (spec 9). */
+  enum Status {
+    OK, INVALID, FAILED;
+
+    /** As the manifest writes it. */
+    String written() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  Status status = Status.OK;
   long inRange;
   long matched;
   long selected;
@@ -35,7 +45,14 @@ final class SegmentOutcome {
     left = 0;
   }
 
-  void fail(String status, List<ValidationError> problems) {
+  /** The counts of a computed segment. */
+  void count(org.sparksegments.jobs.eval.Evaluator.Counts c) {
+    inRange = c.inRange();
+    matched = c.matched();
+    selected = c.selected();
+  }
+
+  void fail(Status status, List<ValidationError> problems) {
     this.status = status;
     errors.addAll(problems);
   }

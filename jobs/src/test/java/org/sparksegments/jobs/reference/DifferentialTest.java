@@ -34,7 +34,7 @@ import org.sparksegments.conditions.json.SegmentParser.Parsed;
 import org.sparksegments.jobs.TestSample;
 import org.sparksegments.jobs.catalog.Catalog;
 import org.sparksegments.jobs.catalog.CatalogLoader;
-import org.sparksegments.jobs.eval.Evaluation;
+import org.sparksegments.jobs.eval.Flags;
 import org.sparksegments.jobs.eval.Evaluator;
 import org.sparksegments.jobs.eval.SchemaSource;
 import org.sparksegments.jobs.eval.SegmentSet;
@@ -173,7 +173,7 @@ class DifferentialTest {
       List<String> mismatches, int orderChecks) {}
 
   /**
-   * Validates the segments (all must be valid), evaluates them in one Evaluation with one Spark
+   * Validates the segments (all must be valid), evaluates them in one evaluation (Flags) with one Spark
    * job for the matched flags, and compares with the reference; {@code orderChecks} segments
    * with a limit also have their selected ids compared in order.
    */
@@ -208,7 +208,7 @@ class DifferentialTest {
     List<Object> wideIds = new ArrayList<>();
     Map<String, Integer> nulls = new LinkedHashMap<>();
     List<String> mismatches = new ArrayList<>();
-    Evaluation e = null;
+    Flags e = null;
     boolean baseKnown = true;
     try {
       e = ev.evaluate(bound, asOf);
@@ -280,14 +280,14 @@ class DifferentialTest {
     }
   }
 
-  private static void collect(Evaluation e, String idColumn, List<BoundSegment> bound,
+  private static void collect(Flags e, String idColumn, List<BoundSegment> bound,
       Map<String, Set<Object>> engine, List<Object> wideIds, Map<String, Integer> nulls) {
     List<Column> cols = new ArrayList<>();
     cols.add(org.apache.spark.sql.functions.col(idColumn));
     for (int i = 0; i < bound.size(); i++) {
       cols.add(e.matched(bound.get(i).id()).as("s" + i));
     }
-    List<Row> rows = e.wide().select(cols.toArray(Column[]::new)).collectAsList();
+    List<Row> rows = e.frame().select(cols.toArray(Column[]::new)).collectAsList();
     bound.forEach(s -> engine.put(s.id(), new LinkedHashSet<>()));
     for (Row row : rows) {
       Object id = row.get(0);

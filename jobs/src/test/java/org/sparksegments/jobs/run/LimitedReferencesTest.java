@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparksegments.conditions.bind.BoundSegment;
 import org.sparksegments.jobs.TestSample;
-import org.sparksegments.jobs.eval.Evaluation;
+import org.sparksegments.jobs.eval.Flags;
 import org.sparksegments.testing.SharedSpark;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -116,9 +116,9 @@ class LimitedReferencesTest {
       targets.add(p.bound("top-" + i));
     }
     targets.add(p.bound("any-top"));
-    Evaluation e = p.evaluator().evaluate(targets, AS_OF);
+    Flags e = p.evaluator().evaluate(targets, AS_OF);
     try {
-      int nodes = nodes(e.wide().queryExecution().optimizedPlan());
+      int nodes = nodes(e.frame().queryExecution().optimizedPlan());
       // About ten nodes per limited reference (join, top-k, filter, cached scan); taking each
       // top from the frame that already holds the earlier joins doubled it: thousands for 8.
       assertTrue(nodes < 20 * TOPS + 40, "plan nodes for " + TOPS + " limited references: "

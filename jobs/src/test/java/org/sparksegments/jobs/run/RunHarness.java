@@ -148,16 +148,16 @@ public final class RunHarness {
     Map<String, List<String>> out = new TreeMap<>();
     Evaluator evaluator = p.evaluator();
     for (List<BoundSegment> segments : byDb.values()) {
-      org.sparksegments.jobs.eval.Evaluation e = evaluator.evaluate(segments, asOf);
+      org.sparksegments.jobs.eval.Flags e = evaluator.evaluate(segments, asOf);
       String idColumn = segments.get(0).database().idColumn();
-      e.wide().persist();
+      e.frame().persist();
       try {
         for (BoundSegment s : segments) {
           out.put(s.id(), e.selected(s.id()).select(idColumn).collectAsList().stream()
               .map(r -> String.valueOf(r.get(0))).toList());
         }
       } finally {
-        e.wide().unpersist();
+        e.frame().unpersist();
       }
     }
     return out;
