@@ -136,7 +136,12 @@ final class Chart {
       g.drawPolyline(px, py, px.length);
       for (int i = 0; i < pts.size(); i++) {
         g.fillOval(px[i] - 4, py[i] - 4, 8, 8);
-        g.drawString(String.format("%.1f", pts.get(i)[1]), px[i] - 12, py[i] - 9);
+        // The highest point at a number of segments is labelled above, the others below: lines
+        // close together stay legible.
+        double x = pts.get(i)[0];
+        double y = pts.get(i)[1];
+        boolean highest = all.stream().noneMatch(p -> p[0] == x && p[1] > y);
+        g.drawString(String.format("%.1f", y), px[i] - 12, highest ? py[i] - 9 : py[i] + 18);
       }
       // The legend under the axis, one entry per profile size.
       int lx = left + c * 130;
