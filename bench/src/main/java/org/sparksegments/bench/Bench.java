@@ -28,7 +28,8 @@ import org.sparksegments.jobs.eval.Validator;
 /**
  * One side of the benchmark, in its own JVM so that its peak memory is its own: prints one JSON
  * line with the wall time of each repetition (after one warm-up, or {@code -Dbench.warmups})
- * and their median.
+ * and their median, and for the Spark sides the driver's planning time of each repetition
+ * ({@link PlanningTime}) and its median, {@code plan_s}.
  *
  * <pre>
  * Bench segments N DIR [simple|realistic [SEED]]
@@ -71,6 +72,7 @@ public final class Bench {
     ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("side", side);
     Callable<Object> body;
+    PlanningTime planning = null;
     if (side.equals("duckdb")) {
       DuckDbSide duck = new DuckDbSide(catalogFile, segmentsDir, asOf);
       out.put("segments", duck.translatedIds().size());
@@ -121,19 +123,36 @@ public final class Bench {
         }
         default -> throw new IllegalArgumentException("unknown side " + side);
       }
+      // After the floor's recording run: only the measured repetitions' queries are summed.
+      planning = PlanningTime.register(spark);
     }
     for (int i = Integer.getInteger("bench.warmups", 1); i > 0; i--) {
       body.call(); // warm-up: JIT, file cache
     }
     double[] times = new double[reps];
+    double[] plans = new double[reps];
+    int queries = 0;
     for (int i = 0; i < reps; i++) {
+      if (planning != null) {
+        planning.reset(); // outside the timed part: waits for the listener bus
+      }
       long t0 = System.nanoTime();
       body.call();
       times[i] = (System.nanoTime() - t0) / 1e9;
+      if (planning != null) {
+        plans[i] = planning.seconds();
+        queries = planning.queries();
+      }
     }
     ArrayNode t = out.putArray("times_s");
-    Arrays.stream(times).forEach(x -> t.add(Math.round(x * 100) / 100.0));
-    out.put("median_s", Math.round(median(times) * 100) / 100.0);
+    Arrays.stream(times).forEach(x -> t.add(round(x)));
+    out.put("median_s", round(median(times)));
+    if (planning != null) {
+      ArrayNode p = out.putArray("plan_times_s");
+      Arrays.stream(plans).forEach(x -> p.add(round(x)));
+      out.put("plan_s", round(median(plans)));
+      out.put("plan_queries", queries);
+    }
     System.out.println(out);
     System.exit(0);
   }
@@ -146,6 +165,10 @@ public final class Bench {
       throw new IllegalStateException("run exited with " + exit);
     }
     return exit;
+  }
+
+  private static double round(double seconds) {
+    return Math.round(seconds * 100) / 100.0;
   }
 
   static double median(double[] xs) {
